@@ -1,0 +1,609 @@
+/* kh-store.c — the SQLite database behind everything
+ *
+ * One KhStore is one connection. It refuses what it cannot safely use
+ * (a file that is not a database, a corrupt one, one from a newer
+ * version) before writing a single byte to it, then upgrades the schema
+ * one migration per transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kh-store-private.h"
+#include "kh-text.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct _KhStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       transaction_depth;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+kh_store_finalize (GObject *object)
+{
+  KhStore *self = (KhStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (kh_store_parent_class)->finalize (object);
+}
+
+static void
+kh_store_class_init (KhStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kh_store_finalize;
+}
+
+static void
+kh_store_init (KhStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, finalize_statement);
+}
+
+char *
+kh_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "kehoach", "kehoach.db", NULL);
+}
+
+/* Turns an SQLite result code into an error a clerk can act on. */
+gboolean
+kh_store_set_error (KhStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_BUSY,
+                   _("The database is being used by another program. Try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written: the file or its folder is read-only."),
+                   self->path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DISK_FULL,
+                   _("The disk is full: the change was not saved. Free some space and try again."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CONSTRAINT,
+                   _("The change breaks a rule of the data and was not saved (%s)."), detail);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup."), self->path);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_DATABASE,
+                   _("The file “%s” is not a Kế Hoạch database."), self->path);
+      break;
+    default:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   _("The database could not be used: %s."), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Reads the first bytes so that a foreign file is refused before SQLite
+ * touches it: opening it in WAL mode would already write to it. */
+static gboolean
+check_file_header (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  FILE *file;
+  size_t n_read;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN,
+                   _("The database “%s” cannot be opened: %s."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  /* An empty file is a valid, empty database. */
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_DATABASE,
+                   _("The file “%s” is not a Kế Hoạch database. It was left unchanged."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates the folder and an empty file readable by its owner only, so the
+ * database (and its -wal and -shm files, which SQLite creates with the
+ * same mode) never exists world-readable, even for a moment. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN,
+                   _("The folder “%s” cannot be created: %s."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN,
+                   _("The database “%s” cannot be created: %s."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (KhStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return kh_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (KhStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return kh_store_set_error (self, rc, error);
+}
+
+static gboolean
+quick_check (KhStore  *self,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *verdict = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    verdict = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (verdict == NULL)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        return kh_store_set_error (self, rc, error);
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged and cannot be read. It was left unchanged; restore it from a backup."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was left unchanged; restore it from a backup."),
+                   self->path, verdict);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (KhStore     *self,
+                 gboolean     exists,
+                 GError     **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+
+  /* A database in a read-only place is still worth showing. */
+  if (exists && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN ||
+                 (rc & 0xff) == SQLITE_PERM))
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      rc = sqlite3_open_v2 (self->path, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+      self->read_only = TRUE;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN,
+                   _("The database “%s” cannot be opened: %s."),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  return TRUE;
+}
+
+KhStore *
+kh_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(KhStore) self = g_object_new (KH_TYPE_STORE, NULL);
+  g_autofree char *default_path = NULL;
+  gboolean exists;
+  int version = 0;
+
+  if (path == NULL || *path == '\0')
+    path = default_path = kh_store_default_path ();
+
+  self->path = g_strdup (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file."), path);
+      return NULL;
+    }
+
+  if (exists && !check_file_header (path, error))
+    return NULL;
+
+  if (!exists && !create_private_file (path, error))
+    return NULL;
+
+  if (!open_connection (self, exists, error))
+    return NULL;
+
+  /* Everything up to the migration only reads: a refused file stays
+   * exactly as it was. */
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return NULL;
+
+  if (version > KH_SCHEMA_VERSION)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Kế Hoạch (data version %d; this version reads up to %d). Update Kế Hoạch to open it. The file was left unchanged."),
+                   path, version, KH_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (exists && !quick_check (self, error))
+    return NULL;
+
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      /* synchronous=FULL: a commit survives a power cut, not only a crash. */
+      if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+          !exec_sql (self, "PRAGMA synchronous = FULL", error))
+        return NULL;
+    }
+
+  if (version < KH_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” needs an upgrade but is read-only."), path);
+          return NULL;
+        }
+      if (!kh_schema_migrate (self->db, version, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+kh_store_get_path (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+kh_store_is_read_only (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+kh_store_get_schema_version (KhStore *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (KH_IS_STORE (self), -1);
+
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    return -1;
+  return version;
+}
+
+/* Empty means nothing a person entered: no agency name, no plan. */
+gboolean
+kh_store_is_empty (KhStore *self)
+{
+  int count = 0;
+
+  g_return_val_if_fail (KH_IS_STORE (self), TRUE);
+
+  if (!query_int (self,
+                  "SELECT (SELECT count(*) FROM agency WHERE name <> '')"
+                  " + (SELECT count(*) FROM plan)"
+                  " + (SELECT count(*) FROM department)",
+                  &count, NULL))
+    return TRUE;
+
+  return count == 0;
+}
+
+sqlite3 *
+kh_store_get_db (KhStore *self)
+{
+  return self->db;
+}
+
+gboolean
+kh_store_check_writable (KhStore  *self,
+                         GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is open read-only: the change was not saved."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+KhStmt *
+kh_store_prepare (KhStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      kh_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+kh_store_step_done (KhStore  *self,
+                    KhStmt   *stmt,
+                    GError  **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return kh_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gint64
+kh_store_last_insert_id (KhStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+int
+kh_store_changes (KhStore *self)
+{
+  return sqlite3_changes (self->db);
+}
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE (it takes the write
+ * lock at once, so a busy database waits here rather than failing half
+ * way), the inner ones are savepoints. */
+gboolean
+kh_store_begin (KhStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), FALSE);
+
+  if (!kh_store_check_writable (self, error))
+    return FALSE;
+
+  if (!exec_sql (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT kh", error))
+    return FALSE;
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+kh_store_commit (KhStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (!exec_sql (self, self->transaction_depth == 1 ? "COMMIT" : "RELEASE kh", error))
+    {
+      kh_store_rollback (self);
+      return FALSE;
+    }
+
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+kh_store_rollback (KhStore *self)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO kh; RELEASE kh", NULL, NULL, NULL);
+
+  self->transaction_depth--;
+}
+
+void
+kh_stmt_bind_text (KhStmt     *stmt,
+                   int         index,
+                   const char *text)
+{
+  if (text == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  sqlite3_bind_text (stmt, index, kh_text_normalize (text), -1, g_free);
+}
+
+void
+kh_stmt_bind_date (KhStmt      *stmt,
+                   int          index,
+                   const GDate *date)
+{
+  char iso[16];
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  sqlite3_bind_text (stmt, index, iso, -1, SQLITE_TRANSIENT);
+}
+
+void
+kh_stmt_bind_id (KhStmt *stmt,
+                 int     index,
+                 gint64  id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+const char *
+kh_stmt_column_text (KhStmt *stmt,
+                     int     column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+gboolean
+kh_stmt_column_date (KhStmt *stmt,
+                     int     column,
+                     GDate  *date)
+{
+  const char *iso = (const char *)sqlite3_column_text (stmt, column);
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}

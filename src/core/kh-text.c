@@ -1,0 +1,73 @@
+/* kh-text.c — cleaning text before it is stored or drawn
+ *
+ * Text reaches us pasted from Word, web pages and old documents: often
+ * decomposed (NFD), sometimes with control characters or invalid bytes.
+ * Everything stored is valid UTF-8 in NFC with Unix line ends.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kh-text.h"
+
+/* Returns valid NFC UTF-8 with "\r\n" and "\r" made "\n", and control
+ * characters other than newline and tab removed. Never NULL. */
+char *
+kh_text_normalize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfc = NULL;
+  GString *clean;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return g_strdup ("");
+
+  clean = g_string_sized_new (strlen (nfc));
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (clean, '\n');
+          continue;
+        }
+      if (c != '\n' && c != '\t' &&
+          (g_unichar_type (c) == G_UNICODE_CONTROL || c == 0xFEFF))
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
+gboolean
+kh_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* kh_text_normalize() and trimmed of surrounding white space. */
+char *
+kh_text_strip (const char *text)
+{
+  return g_strstrip (kh_text_normalize (text));
+}

@@ -1,0 +1,61 @@
+/* test-text.c — what text looks like once cleaned
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kh-text.h"
+
+static void
+test_nfc (void)
+{
+  g_autofree char *nfd = g_utf8_normalize ("Phổ Minh, ngày 19 tháng 02 năm 2024", -1, G_NORMALIZE_NFD);
+  g_autofree char *clean = kh_text_normalize (nfd);
+
+  g_assert_cmpuint (strlen (nfd), >, strlen (clean));
+  g_assert_cmpstr (clean, ==, "Phổ Minh, ngày 19 tháng 02 năm 2024");
+}
+
+static void
+test_controls_and_line_ends (void)
+{
+  g_autofree char *clean = kh_text_normalize ("Dòng 1\r\nDòng\x01 2\rDòng\t3\xef\xbb\xbf");
+
+  g_assert_cmpstr (clean, ==, "Dòng 1\nDòng 2\nDòng\t3");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autofree char *clean = kh_text_normalize ("Ph\xff\xfe Minh");
+
+  g_assert_true (g_utf8_validate (clean, -1, NULL));
+  g_assert_true (g_str_has_prefix (clean, "Ph"));
+  g_assert_true (g_str_has_suffix (clean, " Minh"));
+}
+
+static void
+test_blank_and_strip (void)
+{
+  g_autofree char *stripped = kh_text_strip ("  \n Văn phòng – Thống kê \t ");
+
+  g_assert_true (kh_text_is_blank (NULL));
+  g_assert_true (kh_text_is_blank (" \n\t\u3000"));
+  g_assert_false (kh_text_is_blank (" a "));
+  g_assert_cmpstr (stripped, ==, "Văn phòng – Thống kê");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/nfc", test_nfc);
+  g_test_add_func ("/text/controls-and-line-ends", test_controls_and_line_ends);
+  g_test_add_func ("/text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/text/blank-and-strip", test_blank_and_strip);
+
+  return g_test_run ();
+}
