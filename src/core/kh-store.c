@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kh-backup.h"
 #include "kh-store-private.h"
 #include "kh-text.h"
 
@@ -365,6 +366,14 @@ kh_store_open (const char  *path,
           g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
                        _("The database “%s” needs an upgrade but is read-only."), path);
           return NULL;
+        }
+      /* A database with data is copied aside before its schema changes. */
+      if (version > 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *copy = kh_backup_file_copy (path, KH_BACKUP_BEFORE_MIGRATION, now, error);
+          if (copy == NULL)
+            return NULL;
         }
       if (!kh_schema_migrate (self->db, version, error))
         return NULL;
