@@ -410,7 +410,9 @@ kh_store_get_schema_version (KhStore *self)
   return version;
 }
 
-/* Empty means nothing a person entered: no agency name, no plan. */
+/* Empty means nothing a person entered: no agency name, signer,
+ * department or plan. Built-in lists (indicators, commemorative days)
+ * do not count. */
 gboolean
 kh_store_is_empty (KhStore *self)
 {
@@ -421,7 +423,8 @@ kh_store_is_empty (KhStore *self)
   if (!query_int (self,
                   "SELECT (SELECT count(*) FROM agency WHERE name <> '')"
                   " + (SELECT count(*) FROM plan)"
-                  " + (SELECT count(*) FROM department)",
+                  " + (SELECT count(*) FROM department)"
+                  " + (SELECT count(*) FROM signer)",
                   &count, NULL))
     return TRUE;
 
