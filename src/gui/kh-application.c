@@ -1,0 +1,439 @@
+/* kh-application.c — the application: the database, settings and app actions
+ *
+ * The application opens the database (the --db option, else the
+ * database-path setting, else the default path) and owns the store; its
+ * windows show the store, or why it could not be opened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-application.h"
+#include "kh-gui-resources.h"
+#include "kh-window.h"
+
+struct _KhApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;
+  KhStore        *store;
+  GError         *store_error;
+  char           *database_path;
+};
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  STORE_CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (KhApplication, kh_application, ADW_TYPE_APPLICATION)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in FILE instead of the usual one"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+/* g_set_str() arrived in GLib 2.76. */
+static gboolean
+set_str (char       **str_pointer,
+         const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+  return TRUE;
+}
+
+static KhWindow *
+find_main_window (KhApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (KH_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+kh_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KhApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Destroying the windows, rather than only stopping the main loop, lets
+   * every one of them save what is still pending. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+static void
+kh_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  KhApplication *self = user_data;
+  static const char *developers[] = { "The Kế Hoạch developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", "Kế Hoạch",
+                        "developer-name", _("The Kế Hoạch developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan, track and report on the publicising of administrative reform"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one a line, as you wish to be credited */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+kh_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  KhApplication *self = user_data;
+  KhWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    kh_window_show_preferences (window);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = kh_application_quit_action },
+  { .name = "about", .activate = kh_application_about_action },
+  { .name = "preferences", .activate = kh_application_preferences_action },
+};
+
+static void
+update_actions (KhApplication *self)
+{
+  GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
+}
+
+static int
+kh_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  g_autofree char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("kehoach %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db) && db[0] != '\0')
+    {
+      g_autofree char *absolute = g_canonicalize_filename (db, NULL);
+
+      g_object_set (self, "database-path", absolute, NULL);
+    }
+
+  return G_APPLICATION_CLASS (kh_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+kh_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  KhApplication *self = KH_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (kh_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  if (self->database_path != NULL)
+    path = g_strdup (self->database_path);
+  else if (self->settings != NULL)
+    path = g_settings_get_string (self->settings, "database-path");
+
+  kh_application_open_database (self, path);
+}
+
+static void
+kh_application_activate (GApplication *app)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  GtkWindow *window = GTK_WINDOW (find_main_window (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (kh_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+kh_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (kh_application_parent_class)->constructed (object);
+
+  /* The resources live under one path whatever the application id. */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/io/github/kehoach/KeHoach");
+}
+
+static void
+kh_application_dispose (GObject *object)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (kh_application_parent_class)->dispose (object);
+}
+
+static void
+kh_application_finalize (GObject *object)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (kh_application_parent_class)->finalize (object);
+}
+
+static void
+kh_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, kh_application_get_database_path (self));
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      if (set_str (&self->database_path, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_application_class_init (KhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = kh_application_constructed;
+  object_class->dispose = kh_application_dispose;
+  object_class->finalize = kh_application_finalize;
+  object_class->get_property = kh_application_get_property;
+  object_class->set_property = kh_application_set_property;
+
+  app_class->handle_local_options = kh_application_handle_local_options;
+  app_class->startup = kh_application_startup;
+  app_class->activate = kh_application_activate;
+
+  /* The database asked for: NULL for the usual one. Once a store is open,
+   * reading it gives the file actually open. */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         KH_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KhApplication::store-changed:
+   *
+   * Something in the store changed; windows show it again.
+   */
+  signals[STORE_CHANGED] =
+    g_signal_new ("store-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /* Core and this library are static: naming the resource keeps it linked. */
+  (void)kh_gui_get_resource ();
+}
+
+static void
+kh_application_init (KhApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_warning ("The settings schema %s is not installed: the window size and "
+               "the database chosen will not be remembered.", APPLICATION_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan, track and report on the publicising of administrative reform."));
+}
+
+KhApplication *
+kh_application_new (void)
+{
+  return g_object_new (KH_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/* NULL when the schema is not installed. */
+GSettings *
+kh_application_get_settings (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* NULL when the database could not be opened: see the error. */
+KhStore *
+kh_application_get_store (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+kh_application_get_store_error (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+const char *
+kh_application_get_database_path (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  if (self->store != NULL)
+    return kh_store_get_path (self->store);
+
+  return self->database_path;
+}
+
+/**
+ * kh_application_open_database:
+ * @path: (nullable): the file, or %NULL for the usual one
+ *
+ * Opens the database and shows it in every window, or, when it cannot be
+ * opened, shows why. A file that is not a database is never replaced.
+ *
+ * Returns: whether the database is open
+ */
+gboolean
+kh_application_open_database (KhApplication *self,
+                              const char    *path)
+{
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (KH_IS_APPLICATION (self), FALSE);
+
+  wanted = (path != NULL && path[0] != '\0') ? g_strdup (path) : kh_store_default_path ();
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  self->store = kh_store_open (wanted, &self->store_error);
+  if (self->store == NULL)
+    g_debug ("Could not open %s: %s", wanted, self->store_error->message);
+
+  if (set_str (&self->database_path, wanted))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences") != NULL)
+    update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  return self->store != NULL;
+}
+
+/* Tells every window that the data changed. */
+void
+kh_application_store_changed (KhApplication *self)
+{
+  g_return_if_fail (KH_IS_APPLICATION (self));
+
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
+}

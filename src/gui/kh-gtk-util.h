@@ -1,0 +1,19 @@
+/* kh-gtk-util.h — small helpers the views share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void       kh_list_box_remove_all      (GtkListBox  *list);
+GtkWidget *kh_placeholder_new          (const char  *text);
+GtkWidget *kh_icon_button_new          (const char  *icon_name,
+                                        const char  *tooltip,
+                                        const char  *accessible_label);
+void       kh_widget_set_accessible_label (GtkWidget  *widget,
+                                           const char *label);
+
+G_END_DECLS

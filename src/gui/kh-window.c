@@ -1,0 +1,425 @@
+/* kh-window.c — the main window
+ *
+ * The window shows one of three things: the views of the open database
+ * (an AdwViewStack whose pages implement KhView), the start page when the
+ * database is empty, or why the database could not be opened.
+ *
+ * A page is added with one adw_view_stack_add_titled_with_icon() call in
+ * kh_window_init(); the window reloads every page when the data changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-agency.h"
+#include "kh-demo.h"
+
+#include "kh-application.h"
+#include "kh-overview-page.h"
+#include "kh-preferences-window.h"
+#include "kh-view.h"
+#include "kh-window.h"
+
+struct _KhWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *primary_menu_button;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwStatusPage        *start_page;
+  AdwStatusPage        *error_page;
+
+  /* Borrowed */
+  KhApplication        *application;
+  KhPreferencesWindow  *preferences;   /* weak */
+
+  /* Owned */
+  GtkNativeDialog      *file_chooser;  /* GTK 4.8 only */
+};
+
+G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error_toast (KhWindow     *self,
+                  const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+reload_views (KhWindow *self,
+              KhStore  *store)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (KH_IS_VIEW (child))
+        kh_view_reload (KH_VIEW (child), store);
+    }
+}
+
+static void
+update_subtitle (KhWindow *self,
+                 KhStore  *store)
+{
+  g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);
+  const char *subtitle = NULL;
+
+  if (agency != NULL)
+    subtitle = agency->short_name && agency->short_name[0] ? agency->short_name : agency->name;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+}
+
+static void
+kh_window_reload (KhWindow *self)
+{
+  KhStore *store = kh_application_get_store (self->application);
+  const char *visible;
+
+  if (store == NULL)
+    {
+      const GError *error = kh_application_get_store_error (self->application);
+      g_autofree char *markup = NULL;
+
+      markup = g_markup_escape_text (error ? error->message : _("The database could not be opened."), -1);
+      adw_status_page_set_description (self->error_page, markup);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      visible = "error";
+    }
+  else if (kh_store_is_empty (store))
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      visible = "start";
+    }
+  else
+    {
+      reload_views (self, store);
+      update_subtitle (self, store);
+      visible = "views";
+    }
+
+  /* The switcher belongs to the views only. */
+  adw_view_switcher_title_set_stack (self->switcher_title,
+                                     g_str_equal (visible, "views") ? self->view_stack : NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, visible);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-up-agency", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", store != NULL);
+}
+
+static void
+open_chosen_file (KhWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GSettings *settings = kh_application_get_settings (self->application);
+
+  if (path == NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("Only a file on this computer can be opened."));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  if (kh_application_open_database (self->application, path) && settings != NULL)
+    g_settings_set_string (settings, "database-path", path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+on_file_dialog_open_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file != NULL)
+    open_chosen_file (self, file);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static void
+on_file_chooser_response_cb (KhWindow        *self,
+                             int              response,
+                             GtkNativeDialog *dialog)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        open_chosen_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->file_chooser);
+}
+#endif
+
+static GtkFileFilter *
+database_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Kế Hoạch Databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_suffix (filter, "sqlite");
+  gtk_file_filter_add_suffix (filter, "sqlite3");
+  return filter;
+}
+
+static GtkFileFilter *
+all_files_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All Files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  return filter;
+}
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) databases = database_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = all_files_filter_new ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, databases);
+  g_list_store_append (filters, all_files);
+  gtk_file_dialog_set_title (dialog, _("Open a Database"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, databases);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
+                        on_file_dialog_open_cb, g_object_ref (self));
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  GtkFileChooserNative *native;
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->file_chooser);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Open a Database"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_files);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), databases);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  self->file_chooser = GTK_NATIVE_DIALOG (native);
+  g_signal_connect_object (native, "response",
+                           G_CALLBACK (on_file_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
+#endif
+}
+
+static void
+set_up_agency_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  kh_window_show_preferences (KH_WINDOW (widget));
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+  KhStore *store = kh_application_get_store (self->application);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (!kh_demo_load (store, FALSE, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  kh_application_store_changed (self->application);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The demo agency, phường Phổ Minh, is ready to explore")));
+}
+
+static void
+on_application_store_changed_cb (KhWindow      *self,
+                                 KhApplication *application)
+{
+  kh_window_reload (self);
+}
+
+static void
+on_application_notify_store_cb (KhWindow      *self,
+                                GParamSpec    *pspec,
+                                KhApplication *application)
+{
+  kh_window_reload (self);
+}
+
+/* "application" is not a construct property: the window starts showing the
+ * store once it has been given its application. */
+static void
+on_notify_application_cb (KhWindow   *self,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
+
+  if (self->application != NULL || !KH_IS_APPLICATION (application))
+    return;
+
+  self->application = KH_APPLICATION (application);
+
+  settings = kh_application_get_settings (self->application);
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_signal_connect_object (self->application, "store-changed",
+                           G_CALLBACK (on_application_store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "notify::store",
+                           G_CALLBACK (on_application_notify_store_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  kh_window_reload (self);
+}
+
+static void
+kh_window_dispose (GObject *object)
+{
+  KhWindow *self = KH_WINDOW (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  g_clear_weak_pointer (&self->preferences);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
+}
+
+static void
+kh_window_class_init (KhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.set-up-agency", NULL, set_up_agency_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+kh_window_init (KhWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+
+  /* The pages of the window, in order. Later: Kế hoạch, Nhiệm vụ, Kết quả, Báo cáo. */
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_overview_page_new (),
+                                       "overview", _("Overview"), "view-grid-symbolic");
+
+}
+
+KhWindow *
+kh_window_new (KhApplication *application)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (application), NULL);
+
+  return g_object_new (KH_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+kh_window_show_preferences (KhWindow *self)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+
+  if (kh_application_get_store (self->application) == NULL)
+    return;
+
+  if (self->preferences == NULL)
+    {
+      KhPreferencesWindow *preferences = kh_preferences_window_new (self->application);
+
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+      g_set_weak_pointer (&self->preferences, preferences);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
+void
+kh_window_add_toast (KhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

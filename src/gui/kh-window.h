@@ -1,0 +1,21 @@
+/* kh-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kh-application.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_WINDOW (kh_window_get_type ())
+G_DECLARE_FINAL_TYPE (KhWindow, kh_window, KH, WINDOW, AdwApplicationWindow)
+
+KhWindow *kh_window_new              (KhApplication *application);
+void      kh_window_show_preferences (KhWindow      *self);
+void      kh_window_add_toast        (KhWindow      *self,
+                                      AdwToast      *toast);
+
+G_END_DECLS

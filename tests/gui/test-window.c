@@ -1,0 +1,474 @@
+/* test-window.c — the main window and the preferences, driven through
+ * their widgets under a real X server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kh-agency.h"
+#include "kh-department.h"
+#include "kh-demo.h"
+
+#include "kh-application.h"
+#include "kh-preferences-window.h"
+#include "kh-window.h"
+
+#define AGENCY_NAME "ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH"
+#define NEW_NAME    "Văn hóa – Thông tin và Thể thao"
+#define DEADLINE_S  10
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main loop, until the predicate holds or the deadline passes. */
+static gboolean
+wait_for (Predicate predicate,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  GSource *tick = g_timeout_source_new (20);
+  gboolean holds;
+
+  /* Wakes the loop up now and then to look again. */
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+
+  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_destroy (tick);
+  g_source_unref (tick);
+  return holds;
+}
+
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped_label_with_text (GtkWidget     *widget,
+                           gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_mapped_button_for_action (GtkWidget     *widget,
+                             gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_entry_row_with_text (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
+static gboolean
+is_entry_row_with_title (GtkWidget     *widget,
+                         gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  Match       match;
+  const char *data;
+} Search;
+
+static gboolean
+search_finds (gpointer user_data)
+{
+  Search *search = user_data;
+
+  return find_widget (search->root, search->match, search->data) != NULL;
+}
+
+static gboolean
+window_shows (GtkWindow  *window,
+              Match       match,
+              const char *data)
+{
+  Search search = { GTK_WIDGET (window), match, data };
+
+  return wait_for (search_finds, &search);
+}
+
+/* Fixtures */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kh-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "kehoach.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Fills the database as the demo does: the demo loader when core has it,
+ * else the agency and its departments through the core API. */
+static void
+fill_demo (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhStore) store = kh_store_open (path, &error);
+
+  g_assert_no_error (error);
+
+  g_assert_true (kh_demo_load (store, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+typedef void (*Body) (KhApplication *app,
+                      KhWindow      *window,
+                      gconstpointer  data);
+
+typedef struct
+{
+  Body          body;
+  gconstpointer data;
+} Run;
+
+static void
+on_activate_cb (KhApplication *app,
+                Run           *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (KH_IS_WINDOW (window));
+  run->body (app, KH_WINDOW (window), run->data);
+
+  /* Quit as a person would: every window closes, the application ends. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* Runs the application on the database, as `kehoach --db PATH` does, with
+ * the test's body once its window is up; checks that nothing keeps the
+ * application (and so the database) alive afterwards. */
+static void
+run_application (const char    *path,
+                 Body           body,
+                 gconstpointer  data)
+{
+  Run run = { body, data };
+  KhApplication *app;
+
+  app = g_object_new (KH_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "database-path", path,
+                      NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
+  g_object_unref (app);
+  g_assert_null (app);
+}
+
+static KhPreferencesWindow *
+find_preferences (KhApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (KH_IS_PREFERENCES_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preferences_open (gpointer app)
+{
+  KhPreferencesWindow *preferences = find_preferences (app);
+
+  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
+}
+
+/* Tests */
+
+static void
+window_shows_agency (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, "UBND THỊ XÃ ĐỨC PHỔ"));
+}
+
+static void
+test_window_shows_agency (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  fill_demo (fixture->path);
+  run_application (fixture->path, window_shows_agency, NULL);
+}
+
+/* Renames it as a person would: Preferences, edit the row, apply. */
+static void
+rename_department (KhApplication *app,
+                   KhWindow      *window,
+                   gconstpointer  old_name)
+{
+  KhPreferencesWindow *preferences;
+  GtkWidget *row;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, old_name));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_open, app));
+  preferences = find_preferences (app);
+
+  row = find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), NEW_NAME);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* The main window follows at once. */
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, NEW_NAME));
+}
+
+static void
+renamed_department_shown (KhApplication *app,
+                          KhWindow      *window,
+                          gconstpointer  old_name)
+{
+  KhPreferencesWindow *preferences;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, NEW_NAME));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_label_with_text, old_name));
+
+  kh_window_show_preferences (window);
+  g_assert_true (wait_for (preferences_open, app));
+  preferences = find_preferences (app);
+  g_assert_nonnull (find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, NEW_NAME));
+  g_assert_null (find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
+}
+
+static void
+test_rename_department_survives_restart (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autofree char *old_name = NULL;
+  KhStore *store;
+
+  fill_demo (fixture->path);
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  departments = kh_store_list_departments (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (departments->len, >=, 2);
+  old_name = g_strdup (kh_department_get_name (g_ptr_array_index (departments, 1)));
+  g_clear_object (&store);
+
+  run_application (fixture->path, rename_department, old_name);
+
+  /* After a restart: in the database… */
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_store_find_department (store, NEW_NAME), >, 0);
+  g_assert_cmpint (kh_store_find_department (store, old_name), ==, 0);
+  g_clear_object (&store);
+
+  /* …and in a new window and its preferences. */
+  run_application (fixture->path, renamed_department_shown, old_name);
+}
+
+static void
+start_page_opens_demo (KhApplication *app,
+                       KhWindow      *window,
+                       gconstpointer  data)
+{
+  GtkWidget *demo_button;
+
+  /* An empty database: the start page, with its two ways on. */
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.set-up-agency"));
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.open-demo"));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_label_with_text, AGENCY_NAME));
+
+  demo_button = find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo");
+  g_signal_emit_by_name (demo_button, "clicked");
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+}
+
+static void
+test_start_page_opens_demo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  KhStore *store;
+
+  run_application (fixture->path, start_page_opens_demo, NULL);
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (kh_store_is_empty (store));
+  g_clear_object (&store);
+}
+
+/* Types into the agency's place and quits at once, before the delayed save. */
+static void
+type_place_and_quit (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  GtkWidget *row;
+
+  kh_window_show_preferences (window);
+  g_assert_true (wait_for (preferences_open, app));
+
+  row = find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_with_title,
+                     "Place written before the date");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Đức Phổ");
+}
+
+static void
+test_agency_typed_then_closed_is_saved (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhAgency) agency = NULL;
+  KhStore *store;
+
+  fill_demo (fixture->path);
+  run_application (fixture->path, type_place_and_quit, NULL);
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  agency = kh_store_load_agency (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (agency->place, ==, "Đức Phổ");
+  g_assert_cmpstr (agency->name, ==, AGENCY_NAME);
+  g_clear_object (&store);
+}
+
+static void
+not_a_database_refused (KhApplication *app,
+                        KhWindow      *window,
+                        gconstpointer  data)
+{
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.choose-database"));
+  g_assert_null (kh_application_get_store (app));
+  g_assert_nonnull (kh_application_get_store_error (app));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo"));
+}
+
+static void
+test_not_a_database_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char text[] = "Kế hoạch năm 2024 — a text file, not a database.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (fixture->path, text, -1, &error));
+
+  run_application (fixture->path, not_a_database_refused, NULL);
+
+  /* Left exactly as it was. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  g_assert_cmpstr (contents, ==, text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("The UI tests need a display: run them under "
+                  "`xvfb-run -a dbus-run-session -- meson test --suite gui`.\n");
+      return EXIT_FAILURE;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (gdk_display_get_default () == NULL)
+    g_error ("The UI tests could not open the display.");
+
+  g_test_add ("/gui/window/shows-agency", Fixture, NULL,
+              fixture_set_up, test_window_shows_agency, fixture_tear_down);
+  g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,
+              fixture_set_up, test_rename_department_survives_restart, fixture_tear_down);
+  g_test_add ("/gui/window/start-page-opens-demo", Fixture, NULL,
+              fixture_set_up, test_start_page_opens_demo, fixture_tear_down);
+  g_test_add ("/gui/preferences/agency-typed-then-closed-is-saved", Fixture, NULL,
+              fixture_set_up, test_agency_typed_then_closed_is_saved, fixture_tear_down);
+  g_test_add ("/gui/window/not-a-database-refused", Fixture, NULL,
+              fixture_set_up, test_not_a_database_refused, fixture_tear_down);
+
+  return g_test_run ();
+}
