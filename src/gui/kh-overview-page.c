@@ -215,7 +215,8 @@ show_signers (KhOverviewPage *self,
 
 static void
 kh_overview_page_reload (KhView  *view,
-                         KhStore *store)
+                         KhStore *store,
+                         gint64   plan_id)
 {
   KhOverviewPage *self = KH_OVERVIEW_PAGE (view);
   g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);

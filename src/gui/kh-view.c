@@ -22,11 +22,12 @@ kh_view_default_init (KhViewInterface *iface)
 
 void
 kh_view_reload (KhView  *self,
-                KhStore *store)
+                KhStore *store,
+                gint64   plan_id)
 {
   g_return_if_fail (KH_IS_VIEW (self));
   g_return_if_fail (KH_IS_STORE (store));
 
   if (KH_VIEW_GET_IFACE (self)->reload)
-    KH_VIEW_GET_IFACE (self)->reload (self, store);
+    KH_VIEW_GET_IFACE (self)->reload (self, store, plan_id);
 }

@@ -17,13 +17,16 @@ struct _KhViewInterface
 {
   GTypeInterface parent_iface;
 
-  /* Shows what the store holds now; called when the window opens a store
-   * and after anything in it changed. */
+  /* Shows what the store holds now for the window's plan (0 when the
+   * database has no plan yet); called when the window opens a store,
+   * when the clerk picks another plan, and after anything changed. */
   void (*reload) (KhView  *self,
-                  KhStore *store);
+                  KhStore *store,
+                  gint64   plan_id);
 };
 
 void kh_view_reload (KhView  *self,
-                     KhStore *store);
+                     KhStore *store,
+                     gint64   plan_id);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "kh-agency.h"
 #include "kh-demo.h"
+#include "kh-plan.h"
 
 #include "kh-application.h"
 #include "kh-overview-page.h"
@@ -34,6 +35,7 @@ struct _KhWindow
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *plan_button;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
@@ -46,6 +48,8 @@ struct _KhWindow
 
   /* Owned */
   GtkNativeDialog      *file_chooser;  /* GTK 4.8 only */
+
+  gint64                plan_id;       /* the plan the views show, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,7 +78,7 @@ reload_views (KhWindow *self,
       GtkWidget *child = adw_view_stack_page_get_child (page);
 
       if (KH_IS_VIEW (child))
-        kh_view_reload (KH_VIEW (child), store);
+        kh_view_reload (KH_VIEW (child), store, self->plan_id);
     }
 }
 
@@ -89,6 +93,85 @@ update_subtitle (KhWindow *self,
     subtitle = agency->short_name && agency->short_name[0] ? agency->short_name : agency->name;
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+}
+
+static const KhPlan *
+find_plan (GPtrArray *plans,
+           gint64     id)
+{
+  for (guint i = 0; i < plans->len; i++)
+    if (((KhPlan *)plans->pdata[i])->id == id)
+      return plans->pdata[i];
+  return NULL;
+}
+
+/* Keeps the plan the clerk was on; otherwise the one of the year last
+ * looked at, this year's, or the newest (plans are listed newest first). */
+static const KhPlan *
+choose_plan (KhWindow  *self,
+             GPtrArray *plans)
+{
+  GSettings *settings = kh_application_get_settings (self->application);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int years[2] = { settings ? g_settings_get_int (settings, "last-plan-year") : 0,
+                   g_date_time_get_year (now) };
+  const KhPlan *plan = find_plan (plans, self->plan_id);
+
+  for (guint y = 0; plan == NULL && y < G_N_ELEMENTS (years); y++)
+    for (guint i = 0; plan == NULL && i < plans->len; i++)
+      if (((KhPlan *)plans->pdata[i])->year == years[y] &&
+          ((KhPlan *)plans->pdata[i])->revision[0] == '\0')
+        plan = plans->pdata[i];
+
+  if (plan == NULL && plans->len > 0)
+    plan = plans->pdata[0];
+  return plan;
+}
+
+static char *
+plan_label (const KhPlan *plan)
+{
+  if (plan->revision[0] != '\0')
+    /* Translators: the plan of a year and its revision name */
+    return g_strdup_printf (_("Plan %d (%s)"), plan->year, plan->revision);
+  return g_strdup_printf (_("Plan %d"), plan->year);
+}
+
+/* The header bar's plan menu: every plan, then what adds one. */
+static void
+update_plan_menu (KhWindow *self,
+                  KhStore  *store)
+{
+  g_autoptr(GPtrArray) plans = kh_store_list_plans (store, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) plan_section = g_menu_new ();
+  g_autoptr(GMenu) new_section = g_menu_new ();
+  const KhPlan *plan = plans ? choose_plan (self, plans) : NULL;
+
+  self->plan_id = plan ? plan->id : 0;
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      const KhPlan *item = plans->pdata[i];
+      g_autofree char *label = plan_label (item);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "win.select-plan",
+                                               g_variant_new_int64 (item->id));
+      g_menu_append_item (plan_section, menu_item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (plan_section));
+  g_menu_append (new_section, _("_New Plan…"), "win.new-plan");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
+  gtk_menu_button_set_menu_model (self->plan_button, G_MENU_MODEL (menu));
+
+  if (plan != NULL)
+    {
+      g_autofree char *label = plan_label (plan);
+      gtk_menu_button_set_label (self->plan_button, label);
+    }
+  else
+    gtk_menu_button_set_label (self->plan_button, _("No Plan Yet"));
 }
 
 static void
@@ -114,6 +197,7 @@ kh_window_reload (KhWindow *self)
     }
   else
     {
+      update_plan_menu (self, store);
       reload_views (self, store);
       update_subtitle (self, store);
       visible = "views";
@@ -123,6 +207,7 @@ kh_window_reload (KhWindow *self)
   adw_view_switcher_title_set_stack (self->switcher_title,
                                      g_str_equal (visible, "views") ? self->view_stack : NULL);
   gtk_stack_set_visible_child_name (self->main_stack, visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_button), g_str_equal (visible, "views"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-up-agency", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", store != NULL);
@@ -284,6 +369,14 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+select_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  kh_window_select_plan (KH_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
 on_application_store_changed_cb (KhWindow      *self,
                                  KhApplication *application)
 {
@@ -359,6 +452,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, plan_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
@@ -368,6 +462,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-up-agency", NULL, set_up_agency_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "win.select-plan", "x", select_plan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -422,4 +517,46 @@ kh_window_add_toast (KhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gint64
+kh_window_get_plan_id (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), 0);
+
+  return self->plan_id;
+}
+
+/* Shows another plan in every view and remembers its year. */
+void
+kh_window_select_plan (KhWindow *self,
+                       gint64    plan_id)
+{
+  KhStore *store;
+  GSettings *settings;
+
+  g_return_if_fail (KH_IS_WINDOW (self));
+
+  store = kh_application_get_store (self->application);
+  if (store == NULL)
+    return;
+
+  self->plan_id = plan_id;
+  settings = kh_application_get_settings (self->application);
+  if (settings != NULL)
+    {
+      g_autoptr(KhPlan) plan = kh_store_load_plan (store, plan_id, NULL);
+      if (plan != NULL)
+        g_settings_set_int (settings, "last-plan-year", plan->year);
+    }
+
+  kh_window_reload (self);
+}
+
+KhApplication *
+kh_window_get_application (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  return self->application;
 }

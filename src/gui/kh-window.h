@@ -17,5 +17,9 @@ KhWindow *kh_window_new              (KhApplication *application);
 void      kh_window_show_preferences (KhWindow      *self);
 void      kh_window_add_toast        (KhWindow      *self,
                                       AdwToast      *toast);
+gint64    kh_window_get_plan_id      (KhWindow      *self);
+void      kh_window_select_plan      (KhWindow      *self,
+                                      gint64         plan_id);
+KhApplication *kh_window_get_application (KhWindow  *self);
 
 G_END_DECLS
