@@ -262,13 +262,15 @@ kh_store_backup (KhStore       *store,
 }
 
 /* Makes the day's copy unless one exists; returns its path, or NULL
- * with no error when there was nothing to do. */
+ * with no error when there was nothing to do. It reads the database
+ * through a connection of its own, so it may run in a worker thread
+ * while the application goes on with its store. */
 char *
-kh_store_backup_daily (KhStore     *store,
-                       GDateTime   *now,
-                       GError     **error)
+kh_backup_daily (const char  *db_path,
+                 GDateTime   *now,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) backups = list_names (kh_store_get_path (store), error);
+  g_autoptr(GPtrArray) backups = list_names (db_path, error);
   g_autofree char *path = NULL;
 
   if (backups == NULL)
@@ -284,14 +286,19 @@ kh_store_backup_daily (KhStore     *store,
         return NULL;
     }
 
-  path = backup_path (kh_store_get_path (store), KH_BACKUP_DAILY, now, error);
-  if (path == NULL || !copy_database (kh_store_get_db (store), path, error))
-    return NULL;
-
-  if (!kh_backup_rotate (kh_store_get_path (store), now, error))
+  path = kh_backup_file_copy (db_path, KH_BACKUP_DAILY, now, error);
+  if (path == NULL || !kh_backup_rotate (db_path, now, error))
     return NULL;
 
   return g_steal_pointer (&path);
+}
+
+char *
+kh_store_backup_daily (KhStore     *store,
+                       GDateTime   *now,
+                       GError     **error)
+{
+  return kh_backup_daily (kh_store_get_path (store), now, error);
 }
 
 static char *

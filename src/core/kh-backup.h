@@ -36,6 +36,9 @@ char      *kh_backup_file_copy      (const char    *db_path,
 char      *kh_store_backup          (KhStore       *store,
                                      KhBackupKind   kind,
                                      GError       **error);
+char      *kh_backup_daily          (const char    *db_path,
+                                     GDateTime     *now,
+                                     GError       **error);
 char      *kh_store_backup_daily    (KhStore       *store,
                                      GDateTime     *now,
                                      GError       **error);

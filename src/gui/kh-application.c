@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kh-backup.h"
+
 #include "kh-application.h"
 #include "kh-gui-resources.h"
 #include "kh-window.h"
@@ -392,6 +394,40 @@ kh_application_get_database_path (KhApplication *self)
   return self->database_path;
 }
 
+static void
+backup_daily_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = kh_backup_daily (task_data, now, &error);
+
+  if (error != NULL)
+    g_warning ("The daily backup failed: %s", error->message);
+  else if (path != NULL)
+    g_debug ("Daily backup written to %s", path);
+  g_task_return_boolean (task, error == NULL);
+}
+
+/* The first start of each day keeps a copy of the database; it reads
+ * through its own connection in a worker thread, so a large database
+ * does not delay the window. */
+static void
+start_daily_backup (KhApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || kh_store_is_read_only (self->store))
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (kh_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, backup_daily_thread);
+}
+
 /**
  * kh_application_open_database:
  * @path: (nullable): the file, or %NULL for the usual one
@@ -417,6 +453,8 @@ kh_application_open_database (KhApplication *self,
   self->store = kh_store_open (wanted, &self->store_error);
   if (self->store == NULL)
     g_debug ("Could not open %s: %s", wanted, self->store_error->message);
+  else
+    start_daily_backup (self);
 
   if (set_str (&self->database_path, wanted))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
