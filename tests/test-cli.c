@@ -81,7 +81,11 @@ remove_dir (const char *dir)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_remove (path);
     }
   g_rmdir (dir);
 }
@@ -181,6 +185,39 @@ test_bad_database (void)
   remove_dir (dir);
 }
 
+static void
+test_backup_and_restore (void)
+{
+  g_autofree char *dir = temporary_dir ();
+  g_autofree char *db = g_build_filename (dir, "kehoach.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *copy = NULL;
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&run, "--db", db, "backup", NULL), ==, 0);
+  copy = g_strstrip (g_strdup (run.out));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (copy, "/backups/kehoach-"));
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "backups", NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 plans, 12 results"));
+
+  /* Restoring puts the demo back over a replaced database, and says
+   * where the state before the restore went. */
+  g_assert_cmpint (run_cli (&run, "--db", db, "restore", copy, NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "before-restore"));
+
+  g_assert_true (g_file_set_contents (text, "Kế hoạch", -1, NULL));
+  g_assert_cmpint (run_cli (&run, "--db", db, "restore", text, NULL), ==, 1);
+  g_assert_nonnull (strstr (run.err, "cannot be restored"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "restore", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&run, "--db", db, "backup", "extra", NULL), ==, 2);
+
+  run_clear (&run);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/demo", test_demo);
   g_test_add_func ("/cli/bad-database", test_bad_database);
+  g_test_add_func ("/cli/backup-and-restore", test_backup_and_restore);
 
   return g_test_run ();
 }

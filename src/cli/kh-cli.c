@@ -23,6 +23,9 @@ typedef struct
 static const KhCliCommand commands[] = {
   { "demo", N_("Fill the database with the demo agency and its 2024 plan"), kh_cli_demo },
   { "info", N_("Show what the database holds"), kh_cli_info },
+  { "backup", N_("Copy the database into backups/ beside it"), kh_cli_backup },
+  { "backups", N_("List the backups, newest first"), kh_cli_backups },
+  { "restore", N_("Restore a backup (the current content is backed up first)"), kh_cli_restore },
 };
 
 void

@@ -34,5 +34,8 @@ int      kh_cli_usage_error (GOptionContext *option_context,
 
 int      kh_cli_demo   (KhCliContext *context, int argc, char **argv);
 int      kh_cli_info   (KhCliContext *context, int argc, char **argv);
+int      kh_cli_backup (KhCliContext *context, int argc, char **argv);
+int      kh_cli_backups (KhCliContext *context, int argc, char **argv);
+int      kh_cli_restore (KhCliContext *context, int argc, char **argv);
 
 G_END_DECLS
