@@ -122,15 +122,15 @@ kh_placeholders_new (const KhAgency *agency,
                      int             year)
 {
   KhPlaceholders *self = g_new0 (KhPlaceholders, 1);
+  g_autofree char *derived = kh_locality_from_caps (agency->name);
   g_autofree char *locality = NULL;
   g_autofree char *parent_locality = NULL;
   const char *level;
 
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  locality = kh_locality_from_caps (agency->name);
   parent_locality = kh_locality_from_caps (agency->parent_name);
-  locality = g_strdup (first_set (agency->locality, locality ? locality : agency->place));
+  locality = g_strdup (first_set (agency->locality, derived ? derived : agency->place));
   level = find_level (locality);
 
   set (self, "year", g_strdup_printf ("%d", year));

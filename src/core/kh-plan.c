@@ -4,7 +4,8 @@
  * in the agency's register and freezes its text: the header, the bases,
  * the recipients and the sections refuse every change from then on
  * (KH_STORE_ERROR_FROZEN), here in core, so no front end can forget it.
- * Tasks and results stay editable: the work goes on after the signature.
+ * Tasks and results stay editable: the work goes on after the signature;
+ * part IV, made from the tasks, is frozen as it was (kh-part-four.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "kh-agency.h"
+#include "kh-part-four.h"
 #include "kh-plan.h"
 #include "kh-store-private.h"
 #include "kh-text.h"
@@ -392,6 +394,22 @@ kh_store_find_plan (KhStore    *store,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* “Điều chỉnh lần 1”, “Điều chỉnh lần 2”…: the first such name no plan
+ * of that year and kind has yet. */
+char *
+kh_store_suggest_revision_name (KhStore    *store,
+                                int         year,
+                                const char *kind)
+{
+  for (int n = 1; ; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("Điều chỉnh lần %d", n);
+
+      if (kh_store_find_plan (store, year, kind ? kind : KH_PLAN_KIND_CCHC, name) == 0)
+        return g_steal_pointer (&name);
+    }
+}
+
 static char *
 agency_abbreviation (KhStore *store)
 {
@@ -452,6 +470,33 @@ kh_store_check_plan_editable (KhStore  *store,
 
 /* Validation and writing */
 
+/* Names the year's plan that is already there and proposes a name for
+ * the revision the clerk is making. */
+static void
+set_exists_error (KhStore     *store,
+                  gint64       existing_id,
+                  int          year,
+                  const char  *kind,
+                  GError     **error)
+{
+  g_autoptr(KhPlan) existing = load_header (store, existing_id, NULL);
+  g_autofree char *suggestion = kh_store_suggest_revision_name (store, year, kind);
+  g_autofree char *title = g_strdup (existing != NULL ? existing->title : "");
+
+  g_strdelimit (title, "\n", ' ');
+  if (existing != NULL && existing->state == KH_PLAN_STATE_ISSUED)
+    {
+      g_autofree char *symbol = plan_symbol (store, existing->number);
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
+                   _("The %d plan already exists (“%s”, issued as number %s). Give this one a revision name, for example “%s”."),
+                   year, title, symbol, suggestion);
+    }
+  else
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
+                 _("The %d plan already exists (“%s”, not issued yet). Give this one a revision name, for example “%s”, or go on with the existing one."),
+                 year, title, suggestion);
+}
+
 static gboolean
 check_header (KhStore       *store,
               const KhPlan  *plan,
@@ -511,9 +556,7 @@ check_header (KhStore       *store,
   if (other != 0 && other != plan->id)
     {
       if (*revision == '\0')
-        g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
-                     _("There is already a plan for %d. A second plan for the same year must be a revision with its own name."),
-                     plan->year);
+        set_exists_error (store, other, plan->year, kind, error);
       else
         g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
                      _("The %d plan already has a revision called “%s”."),
@@ -881,7 +924,8 @@ check_issue (KhStore       *store,
 }
 
 /* Records the number and date the plan was issued under, registers the
- * number for the year, and freezes the text. */
+ * number for the year, and freezes the text, part IV as it then reads
+ * included. */
 gboolean
 kh_store_issue_plan (KhStore      *store,
                      gint64        id,
@@ -916,7 +960,10 @@ kh_store_issue_plan (KhStore      *store,
   sqlite3_bind_int64 (update, 1, id);
   sqlite3_bind_int (update, 2, number);
   kh_stmt_bind_date (update, 3, issued_on);
-  if (!kh_store_step_done (store, update, error))
+  /* Part IV is computed from the tasks, which stay editable: keep it as
+   * it reads when the plan is signed. */
+  if (!kh_store_freeze_part_four (store, id, error) ||
+      !kh_store_step_done (store, update, error))
     goto failed;
 
   /* One line, as a register lists it. */

@@ -71,6 +71,9 @@ gint64       kh_store_find_plan            (KhStore             *store,
                                             int                  year,
                                             const char          *kind,
                                             const char          *revision);
+char        *kh_store_suggest_revision_name (KhStore             *store,
+                                             int                  year,
+                                             const char          *kind);
 gint64       kh_store_create_plan          (KhStore             *store,
                                             const KhPlan        *plan,
                                             GError             **error);

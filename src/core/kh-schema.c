@@ -89,6 +89,7 @@ static const char migration_1[] =
   "  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'signing', 'issued')),"
   "  number INTEGER CHECK (number > 0),"
   "  issued_on TEXT,"
+  "  part_four TEXT,"                             /* JSON: part IV as issued (kh-part-four.c) */
   "  source_plan_id INTEGER REFERENCES plan (id) ON DELETE SET NULL,"
   "  template_id INTEGER REFERENCES template (id) ON DELETE SET NULL,"
   "  created_at TEXT NOT NULL DEFAULT (datetime('now')),"
