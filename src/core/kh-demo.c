@@ -78,8 +78,8 @@ static const char * const wipe_statements[] = {
   "DELETE FROM signer",
   "DELETE FROM default_recipient",
   "DELETE FROM commemoration WHERE local = 1",
-  "UPDATE agency SET parent_name = '', name = '', short_name = '', locality = '',"
-  " collective_name = '', abbreviation = '', place = '', period_cutoff_day = 0",
+  ("UPDATE agency SET parent_name = '', name = '', short_name = '', locality = '',"
+   " collective_name = '', abbreviation = '', place = '', period_cutoff_day = 0"),
 };
 
 typedef struct
