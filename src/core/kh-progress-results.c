@@ -1,0 +1,99 @@
+/* kh-progress-results.c — the results page's list, filtered
+ *
+ * The WHERE clause holds only the filters given, so each combination is
+ * its own cached statement and SQLite picks the index that fits it
+ * (plan and department, plan and indicator, task…) instead of one
+ * catch-all plan for "(?4 IS NULL OR department_id = ?4)".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-progress"
+
+#include "config.h"
+
+#include "kh-progress-results.h"
+#include "kh-store-private.h"
+
+/* As kh-result.c reads a result. */
+#define RESULT_COLUMNS \
+  "id, plan_id, department_id, coalesce(task_id, 0), done_on, coalesce(indicator_id, 0)," \
+  " coalesce(quantity, 0), description, evidence"
+
+static KhResult *
+result_from_row (KhStmt *stmt)
+{
+  KhResult *result = kh_result_new (sqlite3_column_int64 (stmt, 1),
+                                    sqlite3_column_int64 (stmt, 2),
+                                    NULL,
+                                    kh_stmt_column_text (stmt, 7));
+
+  result->id = sqlite3_column_int64 (stmt, 0);
+  result->task_id = sqlite3_column_int64 (stmt, 3);
+  kh_stmt_column_date (stmt, 4, &result->done_on);
+  result->indicator_id = sqlite3_column_int64 (stmt, 5);
+  result->quantity = sqlite3_column_double (stmt, 6);
+  g_free (result->evidence);
+  result->evidence = g_strdup (kh_stmt_column_text (stmt, 8));
+  return result;
+}
+
+/* The plan's results, newest first, in `period` (NULL: all), of one
+ * department, task (KH_RESULT_NO_TASK: outside the tasks) and indicator
+ * (0: any). */
+GPtrArray *
+kh_store_list_results_filtered (KhStore         *store,
+                                gint64           plan_id,
+                                const KhPeriod  *period,
+                                gint64           department_id,
+                                gint64           task_id,
+                                gint64           indicator_id,
+                                GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " RESULT_COLUMNS " FROM result WHERE plan_id = ?1");
+  g_autoptr(KhStmt) stmt = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)kh_result_free);
+  int rc;
+
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  if (period != NULL)
+    g_string_append (sql, " AND done_on BETWEEN ?2 AND ?3");
+  if (department_id > 0)
+    g_string_append (sql, " AND department_id = ?4");
+  if (task_id == KH_RESULT_NO_TASK)
+    g_string_append (sql, " AND task_id IS NULL");
+  else if (task_id > 0)
+    g_string_append (sql, " AND task_id = ?5");
+  if (indicator_id > 0)
+    g_string_append (sql, " AND indicator_id = ?6");
+  g_string_append (sql, " ORDER BY done_on DESC, id DESC");
+
+  stmt = kh_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (period != NULL)
+    {
+      kh_stmt_bind_date (stmt, 2, &period->start);
+      kh_stmt_bind_date (stmt, 3, &period->end);
+    }
+  if (department_id > 0)
+    sqlite3_bind_int64 (stmt, 4, department_id);
+  if (task_id > 0)
+    sqlite3_bind_int64 (stmt, 5, task_id);
+  if (indicator_id > 0)
+    sqlite3_bind_int64 (stmt, 6, indicator_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results, result_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      kh_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&results);
+}
