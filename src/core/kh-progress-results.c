@@ -13,30 +13,7 @@
 #include "config.h"
 
 #include "kh-progress-results.h"
-#include "kh-store-private.h"
-
-/* As kh-result.c reads a result. */
-#define RESULT_COLUMNS \
-  "id, plan_id, department_id, coalesce(task_id, 0), done_on, coalesce(indicator_id, 0)," \
-  " coalesce(quantity, 0), description, evidence"
-
-static KhResult *
-result_from_row (KhStmt *stmt)
-{
-  KhResult *result = kh_result_new (sqlite3_column_int64 (stmt, 1),
-                                    sqlite3_column_int64 (stmt, 2),
-                                    NULL,
-                                    kh_stmt_column_text (stmt, 7));
-
-  result->id = sqlite3_column_int64 (stmt, 0);
-  result->task_id = sqlite3_column_int64 (stmt, 3);
-  kh_stmt_column_date (stmt, 4, &result->done_on);
-  result->indicator_id = sqlite3_column_int64 (stmt, 5);
-  result->quantity = sqlite3_column_double (stmt, 6);
-  g_free (result->evidence);
-  result->evidence = g_strdup (kh_stmt_column_text (stmt, 8));
-  return result;
-}
+#include "kh-result-private.h"
 
 /* The plan's results, newest first, in `period` (NULL: all), of one
  * department, task (KH_RESULT_NO_TASK: outside the tasks) and indicator
@@ -50,7 +27,7 @@ kh_store_list_results_filtered (KhStore         *store,
                                 gint64           indicator_id,
                                 GError         **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " RESULT_COLUMNS " FROM result WHERE plan_id = ?1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " KH_RESULT_COLUMNS " FROM result WHERE plan_id = ?1");
   g_autoptr(KhStmt) stmt = NULL;
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)kh_result_free);
   int rc;
@@ -87,7 +64,7 @@ kh_store_list_results_filtered (KhStore         *store,
     sqlite3_bind_int64 (stmt, 6, indicator_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, result_from_row (stmt));
+    g_ptr_array_add (results, kh_result_from_row (stmt));
 
   if (rc != SQLITE_DONE)
     {

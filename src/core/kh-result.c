@@ -16,7 +16,7 @@
 
 #include "kh-department.h"
 #include "kh-indicator.h"
-#include "kh-result.h"
+#include "kh-result-private.h"
 #include "kh-store-private.h"
 #include "kh-text.h"
 #include "kh-vn-format.h"
@@ -63,12 +63,8 @@ kh_result_free (KhResult *result)
   g_free (result);
 }
 
-#define RESULT_COLUMNS \
-  "id, plan_id, department_id, coalesce(task_id, 0), done_on, coalesce(indicator_id, 0)," \
-  " coalesce(quantity, 0), description, evidence"
-
-static KhResult *
-result_from_row (KhStmt *stmt)
+KhResult *
+kh_result_from_row (KhStmt *stmt)
 {
   KhResult *result = kh_result_new (sqlite3_column_int64 (stmt, 1),
                                     sqlite3_column_int64 (stmt, 2),
@@ -99,7 +95,7 @@ kh_store_list_results (KhStore      *store,
   int rc;
 
   stmt = kh_store_prepare (store,
-                           "SELECT " RESULT_COLUMNS " FROM result WHERE plan_id = ?1"
+                           "SELECT " KH_RESULT_COLUMNS " FROM result WHERE plan_id = ?1"
                            " AND (?2 IS NULL OR done_on >= ?2) AND (?3 IS NULL OR done_on <= ?3)"
                            " ORDER BY done_on, id",
                            error);
@@ -110,7 +106,7 @@ kh_store_list_results (KhStore      *store,
   kh_stmt_bind_date (stmt, 2, from);
   kh_stmt_bind_date (stmt, 3, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, result_from_row (stmt));
+    g_ptr_array_add (results, kh_result_from_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -128,7 +124,7 @@ kh_store_get_result (KhStore  *store,
 {
   g_autoptr(KhStmt) stmt = NULL;
 
-  stmt = kh_store_prepare (store, "SELECT " RESULT_COLUMNS " FROM result WHERE id = ?1", error);
+  stmt = kh_store_prepare (store, "SELECT " KH_RESULT_COLUMNS " FROM result WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -140,7 +136,7 @@ kh_store_get_result (KhStore  *store,
       return NULL;
     }
 
-  return result_from_row (stmt);
+  return kh_result_from_row (stmt);
 }
 
 /* Sums the quantities of one indicator in the plan's results, for one
