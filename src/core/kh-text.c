@@ -15,6 +15,38 @@
 
 #include "kh-text.h"
 
+/* g_utf8_normalize() grows much faster than linearly with the length of
+ * its input (9 s for a megabyte pasted into a section), so long text is
+ * normalised in chunks of about 4 KB. Each chunk ends just before an
+ * ASCII character: ASCII characters start a new composition sequence,
+ * so no composition crosses a cut and the result is the same. */
+#define NORMALIZE_CHUNK 4096
+
+static char *
+normalize_nfc (const char *valid)
+{
+  gsize length = strlen (valid);
+  GString *nfc = g_string_sized_new (length);
+  const char *start = valid;
+  const char *end = valid + length;
+
+  while (start < end)
+    {
+      const char *cut = start + MIN ((gsize)(end - start), NORMALIZE_CHUNK);
+      g_autofree char *normal = NULL;
+
+      while (cut < end && (guchar)*cut >= 0x80)
+        cut++;
+
+      normal = g_utf8_normalize (start, cut - start, G_NORMALIZE_NFC);
+      if (normal != NULL)
+        g_string_append (nfc, normal);
+      start = cut;
+    }
+
+  return g_string_free (nfc, FALSE);
+}
+
 /* Returns valid NFC UTF-8 with "\r\n" and "\r" made "\n", and control
  * characters other than newline and tab removed. Never NULL. */
 char *
@@ -28,9 +60,7 @@ kh_text_normalize (const char *text)
     return g_strdup ("");
 
   valid = g_utf8_make_valid (text, -1);
-  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    return g_strdup ("");
+  nfc = normalize_nfc (valid);
 
   clean = g_string_sized_new (strlen (nfc));
   for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
