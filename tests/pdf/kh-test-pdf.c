@@ -1,0 +1,331 @@
+/* kh-test-pdf.c — helpers shared by the PDF tests
+ *
+ * Loading the seed-like document from tests/pdf/seed-plan.txt, running
+ * poppler-utils, and reading pdftotext -bbox-layout's word boxes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-test-pdf"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kh-test-pdf.h"
+
+static void
+add_line (KhDocument *doc,
+          const char *line)
+{
+  static const struct { const char *prefix; int kind; int level; } kinds[] = {
+    { "basis: ", KH_DOCUMENT_BLOCK_LEGAL_BASIS, 0 },
+    { "h1: ", KH_DOCUMENT_BLOCK_HEADING, 1 },
+    { "h2: ", KH_DOCUMENT_BLOCK_HEADING, 2 },
+    { "h3: ", KH_DOCUMENT_BLOCK_HEADING, 3 },
+    { "p: ", KH_DOCUMENT_BLOCK_PARAGRAPH, 0 },
+    { "-: ", KH_DOCUMENT_BLOCK_BULLET, 0 },
+  };
+
+  if (g_str_has_prefix (line, "r: "))
+    {
+      kh_document_add_recipient (doc, line + 3);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const char *text = line + strlen (kinds[i].prefix);
+
+      if (!g_str_has_prefix (line, kinds[i].prefix))
+        continue;
+      switch (kinds[i].kind)
+        {
+        case KH_DOCUMENT_BLOCK_LEGAL_BASIS:
+          kh_document_add_legal_basis (doc, text);
+          break;
+        case KH_DOCUMENT_BLOCK_HEADING:
+          kh_document_add_heading (doc, kinds[i].level, text);
+          break;
+        case KH_DOCUMENT_BLOCK_PARAGRAPH:
+          kh_document_add_paragraph (doc, text);
+          break;
+        case KH_DOCUMENT_BLOCK_BULLET:
+        default:
+          kh_document_add_bullet (doc, text);
+          break;
+        }
+      return;
+    }
+
+  g_error ("bad line in test data: %s", line);
+}
+
+static void
+replace (char       **field,
+         const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+set_field (KhDocument *doc,
+           const char *key,
+           const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, "|", -1);
+
+  if (g_str_equal (key, "type"))
+    kh_document_set_type (doc, parts[0], parts[1]);
+  else if (g_str_equal (key, "parent"))
+    replace (&doc->parent_agency, value);
+  else if (g_str_equal (key, "agency"))
+    replace (&doc->agency, value);
+  else if (g_str_equal (key, "abbr"))
+    replace (&doc->agency_abbr, value);
+  else if (g_str_equal (key, "place"))
+    replace (&doc->place, value);
+  else if (g_str_equal (key, "number"))
+    doc->number = atoi (value);
+  else if (g_str_equal (key, "date"))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, value);
+      g_assert_true (g_date_valid (&date));
+      kh_document_set_issued (doc, doc->number, &date);
+    }
+  else if (g_str_equal (key, "title"))
+    {
+      g_autofree char *title = doc->title != NULL
+                               ? g_strconcat (doc->title, "\n", value, NULL)
+                               : g_strdup (value);
+      kh_document_set_title (doc, title);
+    }
+  else if (g_str_equal (key, "signer"))
+    kh_document_set_signature (doc, *parts[0] != '\0' ? parts[0] : NULL, parts[1], parts[2]);
+  else
+    g_error ("bad key in test data: %s", key);
+}
+
+/* Reads @path: "@key value" fields, then one block a line. */
+KhDocument *
+kh_test_load_document_from_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  KhDocument *doc = kh_document_new ();
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (*line == '@')
+        {
+          const char *space = strchr (line, ' ');
+          g_autofree char *key = g_strndup (line + 1, space - line - 1);
+
+          set_field (doc, key, space + 1);
+        }
+      else
+        add_line (doc, line);
+    }
+
+  return doc;
+}
+
+/* Reads tests/pdf/@name. */
+KhDocument *
+kh_test_load_document (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, name, NULL);
+
+  return kh_test_load_document_from_file (path);
+}
+
+gboolean
+kh_test_have_program (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+
+  return path != NULL;
+}
+
+/* Runs a program; returns its output, asserting it succeeded. */
+char *
+kh_test_spawn (const char *program,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) program);
+  va_start (args, program);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
+char *
+kh_test_write_temp (GBytes     *bytes,
+                    const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kh-test-pdf-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+char *
+kh_test_pdftotext (const char *pdf_path)
+{
+  return kh_test_spawn ("pdftotext", "-layout", "-enc", "UTF-8", pdf_path, "-", NULL);
+}
+
+/* Collapses all whitespace to single spaces, for reading-order checks. */
+char *
+kh_test_squash (const char *text)
+{
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+}
+
+static char *
+unescape (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "&lt;", "<", 0);
+  g_string_replace (s, "&gt;", ">", 0);
+  g_string_replace (s, "&quot;", "\"", 0);
+  g_string_replace (s, "&apos;", "'", 0);
+  g_string_replace (s, "&amp;", "&", 0);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+word_free (gpointer data)
+{
+  KhTestWord *word = data;
+
+  g_free (word->text);
+  g_free (word);
+}
+
+static void
+line_free (gpointer data)
+{
+  KhTestLine *line = data;
+
+  g_ptr_array_unref (line->words);
+  g_free (line);
+}
+
+/* Parses pdftotext -bbox-layout: pages, lines and words in points from
+ * the top left corner. */
+KhTestBoxes *
+kh_test_boxes_new (const char *pdf_path)
+{
+  g_autofree char *xml = kh_test_spawn ("pdftotext", "-bbox-layout", "-enc", "UTF-8",
+                                        pdf_path, "-", NULL);
+  g_autoptr(GRegex) re = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  KhTestBoxes *boxes = g_new0 (KhTestBoxes, 1);
+  KhTestLine *line = NULL;
+
+  boxes->words = g_ptr_array_new_with_free_func (word_free);
+  boxes->lines = g_ptr_array_new_with_free_func (line_free);
+
+  re = g_regex_new ("<(page|line|word) (?:width=\"([0-9.]+)\" height=\"([0-9.]+)\"|"
+                    "xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\")>"
+                    "(?:([^<]*)</word>)?", 0, 0, NULL);
+  g_regex_match (re, xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *tag = g_match_info_fetch (match, 1);
+
+      if (g_str_equal (tag, "page"))
+        {
+          g_autofree char *w = g_match_info_fetch (match, 2);
+          g_autofree char *h = g_match_info_fetch (match, 3);
+
+          boxes->n_pages++;
+          boxes->page_width = g_ascii_strtod (w, NULL);
+          boxes->page_height = g_ascii_strtod (h, NULL);
+        }
+      else
+        {
+          double v[4];
+
+          for (guint i = 0; i < 4; i++)
+            {
+              g_autofree char *s = g_match_info_fetch (match, 4 + i);
+              v[i] = g_ascii_strtod (s, NULL);
+            }
+
+          if (g_str_equal (tag, "line"))
+            {
+              line = g_new0 (KhTestLine, 1);
+              line->page = boxes->n_pages;
+              line->x_min = v[0], line->y_min = v[1], line->x_max = v[2], line->y_max = v[3];
+              line->words = g_ptr_array_new ();
+              g_ptr_array_add (boxes->lines, line);
+            }
+          else
+            {
+              KhTestWord *word = g_new0 (KhTestWord, 1);
+              g_autofree char *text = g_match_info_fetch (match, 8);
+
+              word->page = boxes->n_pages;
+              word->x_min = v[0], word->y_min = v[1], word->x_max = v[2], word->y_max = v[3];
+              word->text = unescape (text);
+              g_ptr_array_add (boxes->words, word);
+              if (line != NULL)
+                g_ptr_array_add (line->words, word);
+            }
+        }
+      g_match_info_next (match, NULL);
+    }
+
+  return boxes;
+}
+
+void
+kh_test_boxes_free (KhTestBoxes *boxes)
+{
+  g_ptr_array_unref (boxes->lines);
+  g_ptr_array_unref (boxes->words);
+  g_free (boxes);
+}
