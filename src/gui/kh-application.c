@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-backup.h"
+#include "kh-template.h"
 
 #include "kh-application.h"
 #include "kh-gui-resources.h"
@@ -455,6 +456,15 @@ kh_application_open_database (KhApplication *self,
     g_debug ("Could not open %s: %s", wanted, self->store_error->message);
   else
     start_daily_backup (self);
+
+  /* Every database offers the templates that ship with this version. */
+  if (self->store != NULL && !kh_store_is_read_only (self->store))
+    {
+      g_autoptr(GError) template_error = NULL;
+
+      if (!kh_store_install_builtin_templates (self->store, &template_error))
+        g_warning ("The built-in templates could not be installed: %s", template_error->message);
+    }
 
   if (set_str (&self->database_path, wanted))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);

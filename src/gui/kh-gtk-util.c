@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <time.h>
+
 #include "kh-gtk-util.h"
 
 /* gtk_list_box_remove_all() arrived in GTK 4.12. */
@@ -59,4 +62,37 @@ kh_widget_set_accessible_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/* Today's date, as the views count it (the dashboard's overdue tasks,
+ * the date a new result is given). KEHOACH_TODAY=YYYY-MM-DD in the
+ * environment fixes it, read once, for tests and demonstrations. */
+void
+kh_today (GDate *date)
+{
+  static gsize once = 0;
+  static GDate fixed;
+
+  g_return_if_fail (date != NULL);
+
+  if (g_once_init_enter (&once))
+    {
+      const char *text = g_getenv ("KEHOACH_TODAY");
+      int year, month, day;
+
+      g_date_clear (&fixed, 1);
+      if (text != NULL && sscanf (text, "%d-%d-%d", &year, &month, &day) == 3 &&
+          g_date_valid_dmy (day, month, year))
+        g_date_set_dmy (&fixed, day, month, year);
+      g_once_init_leave (&once, 1);
+    }
+
+  if (g_date_valid (&fixed))
+    {
+      *date = fixed;
+      return;
+    }
+
+  g_date_clear (date, 1);
+  g_date_set_time_t (date, time (NULL));
 }

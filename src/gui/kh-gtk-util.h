@@ -15,5 +15,6 @@ GtkWidget *kh_icon_button_new          (const char  *icon_name,
                                         const char  *accessible_label);
 void       kh_widget_set_accessible_label (GtkWidget  *widget,
                                            const char *label);
+void       kh_today                    (GDate       *date);
 
 G_END_DECLS

@@ -20,7 +20,9 @@
 #include "kh-text.h"
 
 #include "kh-gtk-util.h"
+#include "kh-indicators-page.h"
 #include "kh-preferences-window.h"
+#include "kh-templates-page.h"
 #include "kh-window.h"
 
 #define SAVE_DELAY_MS 500
@@ -1078,6 +1080,11 @@ on_notify_application_cb (KhPreferencesWindow *self,
   reload_signers (self);
   reload_recipients (self);
   reload_departments (self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kh_indicators_page_new (self->application)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kh_templates_page_new (self->application)));
 }
 
 static void

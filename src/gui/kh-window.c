@@ -21,8 +21,11 @@
 #include "kh-plan.h"
 
 #include "kh-application.h"
+#include "kh-new-plan-dialog.h"
 #include "kh-overview-page.h"
+#include "kh-plan-page.h"
 #include "kh-preferences-window.h"
+#include "kh-tasks-page.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -211,6 +214,7 @@ kh_window_reload (KhWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-up-agency", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
 }
 
 static void
@@ -369,6 +373,17 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (kh_application_get_store (self->application) != NULL)
+    gtk_window_present (GTK_WINDOW (kh_new_plan_dialog_new (self)));
+}
+
+static void
 select_plan_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -463,6 +478,8 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.select-plan", "x", select_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-plan", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -477,6 +494,9 @@ kh_window_init (KhWindow *self)
   /* The pages of the window, in order. Later: Kế hoạch, Nhiệm vụ, Kết quả, Báo cáo. */
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_overview_page_new (),
                                        "overview", _("Overview"), "view-grid-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_plan_page_new (), "plan", _("Plan"), "x-office-document-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_tasks_page_new (),
+                                       "tasks", _("Tasks"), "view-list-bullet-symbolic");
 
 }
 
@@ -551,6 +571,17 @@ kh_window_select_plan (KhWindow *self,
     }
 
   kh_window_reload (self);
+}
+
+/* Shows one of the window's views by its name ("plan", "tasks"…). */
+void
+kh_window_show_view (KhWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 KhApplication *

@@ -21,5 +21,7 @@ gint64    kh_window_get_plan_id      (KhWindow      *self);
 void      kh_window_select_plan      (KhWindow      *self,
                                       gint64         plan_id);
 KhApplication *kh_window_get_application (KhWindow  *self);
+void      kh_window_show_view        (KhWindow      *self,
+                                      const char    *name);
 
 G_END_DECLS
