@@ -1,0 +1,95 @@
+/* kh-cli-export.c — kehoach-cli export plan: the plan as a signing-ready PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kehoach-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-cli.h"
+#include "kh-plan-document.h"
+
+static int
+export_plan (KhCliContext  *context,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GOptionContext) option_context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhStore) store = NULL;
+  g_autofree char *mode_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *revision = NULL;
+  KhDocumentMode mode;
+  KhPdfOptions options;
+  int year = 0;
+  double line_spacing = KH_PDF_LINE_SPACING_DEFAULT;
+  gint64 plan_id;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The plan's year"), N_("YEAR") },
+    { "revision", 0, 0, G_OPTION_ARG_STRING, &revision,
+      N_("The revision's name, for a year with more than one plan"), N_("NAME") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text,
+      N_("draft (marked DỰ THẢO), signing (number and date left blank) or issued"), N_("MODE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "line-spacing", 0, 0, G_OPTION_ARG_DOUBLE, &line_spacing,
+      N_("Line spacing, from 1.0 to 1.5 (default 1.15)"), N_("SPACING") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (option_context,
+                                _("Write the plan of a year as a PDF laid out by Nghị định 30."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (option_context, &argc, &argv, &error))
+    return kh_cli_usage_error (option_context, error->message);
+  if (argc > 1)
+    return kh_cli_usage_error (option_context, _("Unexpected arguments."));
+  if (year == 0)
+    return kh_cli_usage_error (option_context, _("Give the plan's year with --year."));
+  if (output == NULL)
+    return kh_cli_usage_error (option_context, _("Give the file to write with --output."));
+  if (!kh_document_mode_from_string (mode_text ? mode_text : "draft", &mode))
+    return kh_cli_usage_error (option_context, _("The mode must be draft, signing or issued."));
+
+  kh_pdf_options_init (&options);
+  options.line_spacing = line_spacing;
+  if (!kh_pdf_options_validate (&options, &error))
+    return kh_cli_usage_error (option_context, error->message);
+
+  if (!(store = kh_cli_open_store (context)))
+    return KH_CLI_EXIT_FAILED;
+
+  plan_id = kh_store_find_plan (store, year, KH_PLAN_KIND_CCHC, revision ? revision : "");
+  if (plan_id == 0)
+    {
+      kh_cli_print_error (_("There is no plan for %d%s%s in %s."), year,
+                          revision ? " — " : "", revision ? revision : "",
+                          kh_store_get_path (store));
+      return KH_CLI_EXIT_FAILED;
+    }
+
+  if (!kh_store_export_plan_pdf (store, plan_id, mode, &options, output, &error))
+    {
+      kh_cli_print_error ("%s", error->message);
+      return KH_CLI_EXIT_FAILED;
+    }
+
+  g_print ("%s\n", output);
+  return KH_CLI_EXIT_OK;
+}
+
+int
+kh_cli_export (KhCliContext  *context,
+               int            argc,
+               char         **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "plan"))
+    return export_plan (context, argc - 1, argv + 1);
+
+  kh_cli_print_error (_("Say what to export: “export plan --year YEAR --mode MODE --output FILE.pdf”."));
+  return KH_CLI_EXIT_USAGE;
+}
