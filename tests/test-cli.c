@@ -10,6 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kh-plan-copy.h"
+#include "kh-plan.h"
+
 typedef struct
 {
   int   status;
@@ -134,7 +137,7 @@ test_demo (void)
   g_assert_nonnull (strstr (run.out, "ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH"));
   g_assert_nonnull (strstr (run.out, "departments: 6"));
   g_assert_nonnull (strstr (run.out, "Số: 18/KH-UBND"));
-  g_assert_nonnull (strstr (run.out, "16 tasks, 12 results"));
+  g_assert_nonnull (strstr (run.out, "tasks: 16, results: 12"));
 
   /* Data is never overwritten unless asked. */
   g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 1);
@@ -201,7 +204,7 @@ test_backup_and_restore (void)
   g_assert_nonnull (strstr (copy, "/backups/kehoach-"));
 
   g_assert_cmpint (run_cli (&run, "--db", db, "backups", NULL), ==, 0);
-  g_assert_nonnull (strstr (run.out, "1 plans, 12 results"));
+  g_assert_nonnull (strstr (run.out, "plans: 1, results: 12"));
 
   /* Restoring puts the demo back over a replaced database, and says
    * where the state before the restore went. */
@@ -218,6 +221,129 @@ test_backup_and_restore (void)
   remove_dir (dir);
 }
 
+/* export plan: the demo's 2024 plan as a PDF, and every way it can fail. */
+static void
+test_export_plan (void)
+{
+  g_autofree char *dir = temporary_dir ();
+  g_autofree char *db = g_build_filename (dir, "kehoach.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "KH-18-2024.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "KH.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *modes[] = { "issued", "signing", "draft" };
+
+      g_remove (pdf);
+      g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                                "--mode", modes[i], "--output", pdf, NULL), ==, 0);
+      g_assert_nonnull (strstr (run.out, pdf));
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, "%PDF-1."));
+      g_clear_pointer (&contents, g_free);
+    }
+
+  /* the line spacing is a setting, within the decree's range */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                            "--output", pdf, "--line-spacing", "1.5", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                            "--output", pdf, "--line-spacing", "3", NULL), ==, 2);
+
+  /* no plan that year */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2031",
+                            "--mode", "draft", "--output", pdf, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "kehoach-cli: "));
+  g_assert_nonnull (strstr (run.err, "2031"));
+
+  /* bad arguments */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                            "--mode", "final", "--output", pdf, NULL), ==, 2);
+  g_assert_nonnull (strstr (run.err, "draft, signing or issued"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                            "--mode", "issued", NULL), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--output"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--mode", "issued",
+                            "--output", pdf, NULL), ==, 2);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "--year", "2024", NULL), ==, 2);
+
+  /* a folder that does not exist: a message, and no file at all */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2024",
+                            "--mode", "issued", "--output", missing, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "kehoach-cli: "));
+  g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *folder = g_path_get_dirname (missing);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  }
+
+  run_clear (&run);
+  remove_dir (dir);
+}
+
+/* --mode issued needs an issued plan: a draft copied for 2025 has no
+ * number and date yet. */
+static void
+test_export_draft_as_issued (void)
+{
+  g_autofree char *dir = temporary_dir ();
+  g_autofree char *db = g_build_filename (dir, "kehoach.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "KH-2025.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 0);
+  {
+    g_autoptr(KhStore) store = kh_store_open (db, &error);
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = kh_store_copy_plan (store, kh_store_find_plan (store, 2024, KH_PLAN_KIND_CCHC, ""),
+                             2025, "", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+  }
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2025",
+                            "--mode", "issued", "--output", pdf, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "kehoach-cli: "));
+  g_assert_nonnull (strstr (run.err, "2025"));
+  g_assert_nonnull (strstr (run.err, "Issue it first"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* … and for signing it is fine. */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "plan", "--year", "2025",
+                            "--mode", "signing", "--output", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  run_clear (&run);
+  remove_dir (dir);
+}
+
+static void
+test_export_help (void)
+{
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "export"));
+  g_assert_nonnull (strstr (run.out, "draft|signing|issued"));
+
+  g_assert_cmpint (run_cli (&run, "export", "plan", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "--year"));
+  g_assert_nonnull (strstr (run.out, "--mode"));
+  g_assert_nonnull (strstr (run.out, "--output"));
+  g_assert_nonnull (strstr (run.out, "signing"));
+  g_assert_nonnull (strstr (run.out, "--line-spacing"));
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +355,9 @@ main (int   argc,
   g_test_add_func ("/cli/demo", test_demo);
   g_test_add_func ("/cli/bad-database", test_bad_database);
   g_test_add_func ("/cli/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/cli/export-plan", test_export_plan);
+  g_test_add_func ("/cli/export-draft-as-issued", test_export_draft_as_issued);
+  g_test_add_func ("/cli/export-help", test_export_help);
 
   return g_test_run ();
 }

@@ -91,7 +91,7 @@ kh_cli_backups (KhCliContext  *context,
       g_autofree char *when = g_date_time_format (info->created, "%d/%m/%Y %H:%M");
       g_autofree char *size = g_format_size (info->size);
 
-      g_print (_("%s  %s  %d plans, %d results  %s\n"),
+      g_print (_("%s  %s  plans: %d, results: %d  %s\n"),
                when, size, info->n_plans, info->n_results, info->path);
     }
 
@@ -103,7 +103,7 @@ kh_cli_restore (KhCliContext  *context,
                 int            argc,
                 char         **argv)
 {
-  g_autoptr(GOptionContext) option_context = g_option_context_new (_("FILE"));
+  g_autoptr(GOptionContext) option_context = g_option_context_new (_("restore FILE"));
   g_autoptr(GError) error = NULL;
   g_autoptr(KhStore) store = NULL;
   g_autofree char *undo = NULL;

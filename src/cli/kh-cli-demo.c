@@ -37,7 +37,7 @@ print_plan (KhStore         *store,
 
   number = plan->number > 0 ? kh_format_doc_number (plan->number, "KH", agency->abbreviation)
                             : g_strdup (_("not issued"));
-  g_print (_("Plan %d (%s): %u sections, %u tasks, %u results\n"),
+  g_print (_("Plan %d (%s): sections: %u, tasks: %u, results: %u\n"),
            plan->year, number, kh_sections_count (plan->sections), tasks->len, results->len);
   return TRUE;
 }

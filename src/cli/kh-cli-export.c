@@ -17,7 +17,7 @@ export_plan (KhCliContext  *context,
              int            argc,
              char         **argv)
 {
-  g_autoptr(GOptionContext) option_context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) option_context = g_option_context_new ("export plan");
   g_autoptr(GError) error = NULL;
   g_autoptr(KhStore) store = NULL;
   g_autofree char *mode_text = NULL;

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "kh-chart.h"
@@ -300,7 +301,7 @@ kh_chart_draw_months (cairo_t            *cr,
   for (guint month = 0; month < 12; month++)
     {
       KhChartRect column;
-      g_autofree char *label = g_strdup_printf ("T%u", month + 1);
+      g_autofree char *label = g_strdup_printf (C_("month on a chart: M1 is January", "M%u"), month + 1);
 
       kh_chart_month_column (style, width, height, values, month, &column);
       set_color (cr, style, KH_CHART_COLOR_IN_PROGRESS);

@@ -126,7 +126,7 @@ plan_row_new (const KhPlan   *plan,
       g_autofree char *date = kh_format_date_short (&plan->issued_on);
 
       /* Translators: “Số: 18/KH-UBND, 19/02/2024”: a document's number and the date it was issued */
-      subtitle = g_strdup_printf (_("%s, %s"), number, date);
+      subtitle = g_strdup_printf (C_("document number, date", "%s, %s"), number, date);
     }
 
   row = text_row_new (title[0] ? title : _("Untitled Plan"), subtitle);

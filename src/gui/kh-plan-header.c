@@ -226,7 +226,7 @@ set_signers (KhPlanHeader *self,
     {
       const KhSigner *signer = signers->pdata[i];
       /* Translators: a signer in a list: “Lê Duy Bảo, Chủ tịch” */
-      g_autofree char *label = g_strdup_printf (_("%s, %s"), signer->name, signer->title);
+      g_autofree char *label = g_strdup_printf (C_("signer name, title", "%s, %s"), signer->name, signer->title);
 
       g_ptr_array_add (self->signers, kh_signer_copy (signer));
       gtk_string_list_append (model, label);
