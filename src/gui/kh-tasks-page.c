@@ -843,3 +843,20 @@ kh_tasks_page_new (void)
 {
   return g_object_new (KH_TYPE_TASKS_PAGE, NULL);
 }
+
+/* Shows the tasks a department leads or supports (0: every task), as
+ * the dashboard asks when the leader selects a department. */
+void
+kh_tasks_page_show_department (KhTasksPage *self,
+                               gint64       department_id)
+{
+  g_return_if_fail (KH_IS_TASKS_PAGE (self));
+
+  for (guint i = 0; self->filter_ids != NULL && i < self->filter_ids->len; i++)
+    if (g_array_index (self->filter_ids, gint64, i) == department_id)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+        gtk_drop_down_set_selected (self->department_dropdown, i);
+        return;
+      }
+}

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KhTasksPage, kh_tasks_page, KH, TASKS_PAGE, AdwBin)
 
 GtkWidget *kh_tasks_page_new (void);
+void       kh_tasks_page_show_department (KhTasksPage *self,
+                                          gint64       department_id);
 
 G_END_DECLS

@@ -26,6 +26,9 @@
 #include "kh-plan-page.h"
 #include "kh-preferences-window.h"
 #include "kh-tasks-page.h"
+#include "kh-dashboard-page.h"
+#include "kh-result-dialog.h"
+#include "kh-results-page.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -383,6 +386,18 @@ new_plan_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (kh_new_plan_dialog_new (self)));
 }
 
+/* Ctrl+R from any view: the quick-entry dialog for the window's plan. */
+static void
+record_result_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (kh_application_get_store (self->application) != NULL && self->plan_id != 0)
+    gtk_window_present (GTK_WINDOW (kh_result_dialog_new (self, 0)));
+}
+
 static void
 select_plan_action (GtkWidget  *widget,
                     const char *action_name,
@@ -479,6 +494,8 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.select-plan", "x", select_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.record-result", NULL, record_result_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-result", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-plan", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -492,11 +509,15 @@ kh_window_init (KhWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
 
   /* The pages of the window, in order. Later: Kế hoạch, Nhiệm vụ, Kết quả, Báo cáo. */
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_dashboard_page_new (),
+                                       "dashboard", _("Dashboard"), "kh-dashboard-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_overview_page_new (),
                                        "overview", _("Overview"), "view-grid-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_plan_page_new (), "plan", _("Plan"), "x-office-document-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_tasks_page_new (),
                                        "tasks", _("Tasks"), "view-list-bullet-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_results_page_new (),
+                                       "results", _("Results"), "emblem-ok-symbolic");
 
 }
 

@@ -558,8 +558,10 @@ paste_a_megabyte (KhApplication *app,
   g_assert_cmpint (type_us, <, G_USEC_PER_SEC);
 
   /* The autosave runs on the main loop: it must not freeze the window
-   * (core normalises long text in chunks, kh-text.c). */
-  g_assert_cmpint (slice_us, <, G_USEC_PER_SEC);
+   * (core normalises long text in chunks, kh-text.c; before, 10–20 s).
+   * GtkTextView's own layout of a megabyte takes 0.6–0.9 s here; the
+   * bound leaves room for a loaded CI machine without hiding a freeze. */
+  g_assert_cmpint (slice_us, <, 3 * G_USEC_PER_SEC);
 }
 
 static void

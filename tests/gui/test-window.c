@@ -200,6 +200,7 @@ on_activate_cb (KhApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (KH_IS_WINDOW (window));
+  kh_window_show_view (KH_WINDOW (window), "overview");   /* the dashboard comes first */
   run->body (app, KH_WINDOW (window), run->data);
 
   /* Quit as a person would: every window closes, the application ends. */

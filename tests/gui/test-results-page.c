@@ -1,0 +1,357 @@
+/* test-results-page.c — the quick-entry dialog and the results page,
+ * driven through their widgets under a real X server, on the demo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "results-test-util.h"
+
+#define RECORDED     "Phát sóng 05 tin, bài về một cửa liên thông"
+#define ANOTHER      "Viết 02 tin về dịch vụ công trực tuyến"
+#define PASSAGE_TEXT "Lồng ghép tuyên truyền cải cách hành chính trong các cuộc họp, hội nghị của cơ quan"
+
+/* Recording a result */
+
+static void
+record_result (KhApplication *app,
+               KhWindow      *window,
+               gconstpointer  data)
+{
+  GtkWidget *dialog = open_result_dialog (app, window);
+  GtkWidget *row;
+
+  /* Today by default. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_with_title,
+                                                                       "Date, e.g. 15/3/2024"))),
+                   ==, "10/4/2024");
+
+  combo_row_select (dialog, "Department", RADIO);
+  combo_row_select (dialog, "Task", NEWS_TASK);
+  /* The task's indicator comes with it. */
+  g_assert_cmpstr (combo_row_selected (dialog, "Indicator"), ==, NEWS);
+  set_quantity (dialog, 5);
+  set_description (dialog, RECORDED);
+  save_shot (dialog, "result-dialog");
+
+  click (dialog, "_Save");
+  g_assert_true (wait_for (dialog_closed, app));
+
+  show_view (window, "results");
+  row = wait_for_widget (GTK_WIDGET (window), is_mapped_result_row, RECORDED);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), NEWS_TASK));
+  g_assert_nonnull (find_widget (row, is_mapped_label_with_text, "viết 05 tin, bài"));
+  save_shot (GTK_WIDGET (window), "results-page");
+}
+
+static void
+test_record_result (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KhStore) store = NULL;
+  g_autoptr(KhResult) result = NULL;
+  g_autoptr(KhTask) task = NULL;
+  guint before = count_results (fixture);
+
+  run_application (fixture->path, record_result, NULL);
+
+  g_assert_cmpuint (count_results (fixture), ==, before + 1);
+  result = find_stored_result (fixture, RECORDED);
+  g_assert_nonnull (result);
+  store = open_store (fixture);
+  task = kh_store_get_task (store, result->task_id, NULL);
+  g_assert_nonnull (task);
+  g_assert_cmpstr (task->title, ==, NEWS_TASK);
+  g_assert_cmpint (result->department_id, ==, kh_store_find_department (store, RADIO));
+  g_assert_cmpint (result->indicator_id, ==, kh_store_find_indicator (store, NEWS));
+  g_assert_cmpfloat (result->quantity, ==, 5);
+  g_assert_cmpint (g_date_get_day (&result->done_on), ==, 10);
+  g_assert_cmpint (g_date_get_month (&result->done_on), ==, 4);
+}
+
+/* Save and Add Another */
+
+static gboolean
+label_starts_with_recorded (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Recorded: viết 02 tin, bài.");
+}
+
+static void
+save_and_add_another (KhApplication *app,
+                      KhWindow      *window,
+                      gconstpointer  data)
+{
+  GtkWidget *dialog = open_result_dialog (app, window);
+  g_autofree char *description = NULL;
+
+  combo_row_select (dialog, "Department", RADIO);
+  combo_row_select (dialog, "Task", NEWS_TASK);
+  set_date (dialog, "12/4/2024");
+  set_quantity (dialog, 2);
+  set_description (dialog, ANOTHER);
+
+  click (dialog, "Save and Add _Another");
+
+  /* Still open, for the next one: same department, task and date… */
+  g_assert_true (find_dialog (app) == KH_RESULT_DIALOG (dialog));
+  wait_for_widget (dialog, label_starts_with_recorded, NULL);
+  g_assert_cmpstr (combo_row_selected (dialog, "Department"), ==, RADIO);
+  g_assert_cmpstr (combo_row_selected (dialog, "Task"), ==, NEWS_TASK);
+  g_assert_cmpstr (combo_row_selected (dialog, "Indicator"), ==, NEWS);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_with_title,
+                                                                       "Date, e.g. 15/3/2024"))),
+                   ==, "12/4/2024");
+  /* …the rest cleared. */
+  description = get_description (dialog);
+  g_assert_cmpstr (description, ==, "");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_widget (dialog, is_spin_button, NULL))), ==, 0);
+  save_shot (dialog, "result-dialog-another");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (dialog_closed, app));
+
+  /* The window remembers them for the next opening. */
+  dialog = open_result_dialog (app, window);
+  g_assert_cmpstr (combo_row_selected (dialog, "Department"), ==, RADIO);
+  g_assert_cmpstr (combo_row_selected (dialog, "Task"), ==, NEWS_TASK);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_save_and_add_another (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KhResult) result = NULL;
+  guint before = count_results (fixture);
+
+  run_application (fixture->path, save_and_add_another, NULL);
+
+  g_assert_cmpuint (count_results (fixture), ==, before + 1);
+  result = find_stored_result (fixture, ANOTHER);
+  g_assert_nonnull (result);
+  g_assert_cmpfloat (result->quantity, ==, 2);
+}
+
+/* A date that does not exist */
+
+static void
+bad_date_refused (KhApplication *app,
+                  KhWindow      *window,
+                  gconstpointer  data)
+{
+  GtkWidget *dialog = open_result_dialog (app, window);
+  GtkWidget *date;
+  g_autofree char *description = NULL;
+
+  combo_row_select (dialog, "Department", RADIO);
+  combo_row_select (dialog, "Task", NEWS_TASK);
+  set_quantity (dialog, 3);
+  set_description (dialog, RECORDED);
+  set_date (dialog, "30/02/2024");
+
+  date = find_widget (dialog, is_row_with_title, "Date, e.g. 15/3/2024");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "“30/02/2024” is not a date: day 30 of month 2 does not exist in 2024.");
+
+  /* Enter keeps the dialog open, with everything typed. */
+  g_assert_true (gtk_widget_activate_action (dialog, "result.save", NULL));
+  g_assert_true (find_dialog (app) == KH_RESULT_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "30/02/2024");
+  description = get_description (dialog);
+  g_assert_cmpstr (description, ==, RECORDED);
+  save_shot (dialog, "result-dialog-bad-date");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_bad_date_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  guint before = count_results (fixture);
+
+  run_application (fixture->path, bad_date_refused, NULL);
+
+  g_assert_cmpuint (count_results (fixture), ==, before);
+  g_assert_null (find_stored_result (fixture, RECORDED));
+}
+
+/* Filtering */
+
+static guint
+count_rows (GtkWidget *root)
+{
+  GtkWidget *row = find_widget (root, is_mapped_result_row_any, NULL);
+  guint n = 0;
+
+  for (GtkWidget *r = row ? gtk_widget_get_parent (row) : NULL, *c = r ? gtk_widget_get_first_child (r) : NULL;
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += KH_IS_RESULT_ROW (c);
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  guint      n;
+} Count;
+
+static gboolean
+rows_counted (gpointer data)
+{
+  Count *count = data;
+
+  return count_rows (count->root) == count->n;
+}
+
+static void
+filter_by_indicator (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  Count all = { root, 12 }, banners = { root, 2 }, news = { root, 3 }, quarter = { root, 0 };
+
+  show_view (window, "results");
+  wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+  g_assert_true (wait_for (rows_counted, &all));
+
+  drop_down_select (root, BANNERS);
+  g_assert_true (wait_for (rows_counted, &banners));
+  wait_for_widget (root, is_mapped_label_with_text, "2 results · treo 06 băng rôn in all");
+  g_assert_true (wait_until_gone (root, is_mapped_result_row, PASSAGE_TEXT));
+
+  drop_down_select (root, NEWS);
+  g_assert_true (wait_for (rows_counted, &news));
+  wait_for_widget (root, is_mapped_label_with_text, "3 results · viết 11 tin, bài in all");
+
+  /* Nothing of quý II yet. */
+  drop_down_select (root, "Quarter II");
+  wait_for_widget (root, is_mapped_label_with_text, "No Matching Results");
+  g_assert_true (wait_for (rows_counted, &quarter));
+
+  drop_down_select (root, "Quarter I");
+  drop_down_select (root, "All Indicators");
+  g_assert_true (wait_for (rows_counted, &all));
+}
+
+static void
+test_filter_by_indicator (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_application (fixture->path, filter_by_indicator, NULL);
+}
+
+/* Deleting, and Undo */
+
+static gboolean
+is_delete_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "results.delete") == 0;
+}
+
+static void
+delete_and_undo (KhApplication *app,
+                 KhWindow      *window,
+                 gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *row;
+  GtkWidget *undo;
+
+  show_view (window, "results");
+  row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+  g_signal_emit_by_name (find_widget (row, is_delete_button, NULL), "clicked");
+  g_assert_true (wait_until_gone (root, is_mapped_result_row, PASSAGE_TEXT));
+
+  undo = wait_for_widget (root, is_mapped_button_with_label, "_Undo");
+  g_signal_emit_by_name (undo, "clicked");
+  wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KhResult) before = find_stored_result (fixture, PASSAGE_TEXT);
+  g_autoptr(KhResult) after = NULL;
+  guint n = count_results (fixture);
+
+  g_assert_nonnull (before);
+  run_application (fixture->path, delete_and_undo, NULL);
+
+  g_assert_cmpuint (count_results (fixture), ==, n);
+  after = find_stored_result (fixture, PASSAGE_TEXT);
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->task_id, ==, before->task_id);
+  g_assert_cmpint (after->department_id, ==, before->department_id);
+  g_assert_cmpint (g_date_compare (&after->done_on, &before->done_on), ==, 0);
+}
+
+/* Editing */
+
+static void
+edit_result (KhApplication *app,
+             KhWindow      *window,
+             gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *row;
+  GtkWidget *dialog;
+
+  show_view (window, "results");
+  row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_true (wait_for (dialog_open, app));
+  dialog = GTK_WIDGET (find_dialog (app));
+
+  /* As stored; no “Save and Add Another” when editing. */
+  g_assert_cmpstr (combo_row_selected (dialog, "Department"), ==, "Tư pháp – Hộ tịch");
+  g_assert_null (find_widget (dialog, is_mapped_button_with_label, "Save and Add _Another"));
+  set_date (dialog, "28/02/2024");
+  click (dialog, "_Save");
+  g_assert_true (wait_for (dialog_closed, app));
+  row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "28/02/2024"));
+}
+
+static void
+test_edit_result (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KhResult) after = NULL;
+
+  run_application (fixture->path, edit_result, NULL);
+
+  after = find_stored_result (fixture, PASSAGE_TEXT);
+  g_assert_cmpint (g_date_get_day (&after->done_on), ==, 28);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  init_ui_tests (&argc, &argv);
+
+  g_test_add ("/gui/results/record-result", Fixture, NULL,
+              fixture_set_up, test_record_result, fixture_tear_down);
+  g_test_add ("/gui/results/save-and-add-another", Fixture, NULL,
+              fixture_set_up, test_save_and_add_another, fixture_tear_down);
+  g_test_add ("/gui/results/bad-date-refused", Fixture, NULL,
+              fixture_set_up, test_bad_date_refused, fixture_tear_down);
+  g_test_add ("/gui/results/filter-by-indicator", Fixture, NULL,
+              fixture_set_up, test_filter_by_indicator, fixture_tear_down);
+  g_test_add ("/gui/results/delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/gui/results/edit-result", Fixture, NULL,
+              fixture_set_up, test_edit_result, fixture_tear_down);
+
+  return g_test_run ();
+}
