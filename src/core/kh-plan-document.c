@@ -119,9 +119,11 @@ add_bases (KhDocument   *doc,
     }
 }
 
-static void
-add_body (KhDocument *doc,
-          const char *body)
+/* A body as the clerk writes it: one paragraph a line, "- " before a
+ * bullet, blank lines skipped. For plans and reports. */
+void
+kh_document_add_body_text (KhDocument *doc,
+                           const char *body)
 {
   g_auto(GStrv) lines = kh_section_split_body (body);
 
@@ -152,7 +154,7 @@ add_section (const KhSection *section,
       /* depth is 1 for a part (I.), 2 for an item (1.), 3 and more below. */
       kh_document_add_heading (doc, CLAMP ((int)depth, 1, 3), heading);
     }
-  add_body (doc, section->body);
+  kh_document_add_body_text (doc, section->body);
 }
 
 /* "- UBND thị xã;" … "- Lưu: VT." — the writer adds the dashes. */
@@ -262,10 +264,11 @@ kh_store_export_plan_pdf (KhStore             *store,
   return doc != NULL && kh_pdf_write_document (doc, options, path, error);
 }
 
-/* Lower-case ASCII words joined by "-": "tuyen-truyen". */
-static void
-append_slug (GString    *out,
-             const char *text)
+/* Lower-case ASCII words joined by "-": "tuyen-truyen". For file names
+ * of plans and reports. */
+void
+kh_file_name_append_slug (GString    *out,
+                          const char *text)
 {
   g_autofree char *nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
   gboolean dash = FALSE;
@@ -311,7 +314,7 @@ kh_plan_default_file_name (const KhPlan   *plan,
   g_string_replace (title, year, "", 0);
   g_string_replace (title, "cải cách hành chính", "CCHC", 0);
   g_string_replace (title, "Cải cách hành chính", "CCHC", 0);
-  append_slug (name, title->str);
+  kh_file_name_append_slug (name, title->str);
 
   /* Keep "CCHC" in capitals, as clerks write it. */
   g_string_replace (name, "cchc", "CCHC", 0);

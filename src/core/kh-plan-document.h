@@ -32,5 +32,9 @@ gboolean    kh_store_export_plan_pdf        (KhStore             *store,
                                              GError             **error);
 char       *kh_plan_default_file_name       (const KhPlan        *plan,
                                              KhDocumentMode       mode);
+void        kh_document_add_body_text       (KhDocument          *doc,
+                                             const char          *body);
+void        kh_file_name_append_slug        (GString             *out,
+                                             const char          *text);
 
 G_END_DECLS
