@@ -344,6 +344,116 @@ test_export_help (void)
   run_clear (&run);
 }
 
+/* export report: a stored draft is made on the first run and used after;
+ * issued mode needs an issued report; bad periods are usage errors. */
+static void
+test_export_report (void)
+{
+  g_autofree char *dir = temporary_dir ();
+  g_autofree char *db = g_build_filename (dir, "kehoach.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "BC-2024-quy-I.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 0);
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q1", "--mode", "draft", "--output", pdf, NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, pdf));
+  g_assert_nonnull (strstr (run.out, "new draft report"));
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-1."));
+  g_clear_pointer (&contents, g_free);
+
+  /* the second run uses the stored report */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q1", "--mode", "signing", "--output", pdf, NULL), ==, 0);
+  g_assert_null (strstr (run.out, "new draft report"));
+
+  /* a range, and every named period */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "2024-01-01:2024-02-15", "--output", pdf, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "h1", "--output", pdf, NULL), ==, 0);
+
+  /* not issued: no issued mode */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q1", "--mode", "issued", "--output", pdf, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "kehoach-cli: "));
+
+  /* no plan that year */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2031",
+                            "--period", "q1", "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (run.err, "2031"));
+
+  /* bad arguments */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q5", "--output", pdf, NULL), ==, 2);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--output", pdf, NULL), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--period"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q1", "--mode", "final", "--output", pdf, NULL), ==, 2);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export", "report", "--year", "2024",
+                            "--period", "q1", NULL), ==, 2);
+
+  run_clear (&run);
+  remove_dir (dir);
+}
+
+/* export-json, then import into another database: twice, nothing doubled;
+ * a bad file: every problem on stderr, exit 1, nothing changed. */
+static void
+test_exchange (void)
+{
+  g_autofree char *dir = temporary_dir ();
+  g_autofree char *db = g_build_filename (dir, "kehoach.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "kehoach-2024.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *contents = NULL;
+  Run run = { 0 };
+
+  g_assert_cmpint (run_cli (&run, "--db", db, "demo", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&run, "--db", db, "export-json", "--year", "2024", "--output", json, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"kehoach-exchange\""));
+
+  g_assert_cmpint (run_cli (&run, "--db", other, "import", json, NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "plans: 1 created"));
+  g_assert_cmpint (run_cli (&run, "--db", other, "import", json, NULL), ==, 0);
+  g_assert_nonnull (strstr (run.out, "plans: 0 created, 0 updated, 1 unchanged"));
+  g_assert_nonnull (strstr (run.out, "results: 0 created, 0 updated"));
+
+  /* no plan that year; no --output */
+  g_assert_cmpint (run_cli (&run, "--db", db, "export-json", "--year", "2031", "--output", json, NULL), ==, 1);
+  g_assert_nonnull (strstr (run.err, "2031"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "export-json", NULL), ==, 2);
+
+  g_assert_true (g_file_set_contents (bad,
+                                      "{\"format\": \"kehoach-exchange\", \"version\": 1, \"plans\": ["
+                                      "{\"uid\": \"x\", \"year\": 2026, \"title\": \"Kế hoạch\","
+                                      " \"tasks\": [{\"uid\": \"t\", \"lead\": \"Đài phát thanh\"}],"
+                                      " \"results\": [{\"uid\": \"r\", \"date\": \"2026-02-30\","
+                                      " \"department\": \"Văn hóa – Xã hội\"}]}]}",
+                                      -1, NULL));
+  g_assert_cmpint (run_cli (&run, "--db", db, "import", bad, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "kehoach-cli: "));
+  g_assert_nonnull (strstr (run.err, "nothing was imported"));
+  g_assert_nonnull (strstr (run.err, "plans[0].tasks[0].lead: no department “Đài phát thanh”"));
+  g_assert_nonnull (strstr (run.err, "plans[0].results[0].date: 2026-02-30 is not a date"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "export-json", "--year", "2026", "--output", json, NULL), ==, 1);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"kehoach-exchange\",\n \"version\": 1,,}", -1, NULL));
+  g_assert_cmpint (run_cli (&run, "--db", db, "import", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (run.err, "line 2"));
+  g_assert_cmpint (run_cli (&run, "--db", db, "import", NULL), ==, 2);
+
+  run_clear (&run);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +468,8 @@ main (int   argc,
   g_test_add_func ("/cli/export-plan", test_export_plan);
   g_test_add_func ("/cli/export-draft-as-issued", test_export_draft_as_issued);
   g_test_add_func ("/cli/export-help", test_export_help);
+  g_test_add_func ("/cli/exchange", test_exchange);
+  g_test_add_func ("/cli/export-report", test_export_report);
 
   return g_test_run ();
 }

@@ -38,5 +38,7 @@ int      kh_cli_backup (KhCliContext *context, int argc, char **argv);
 int      kh_cli_backups (KhCliContext *context, int argc, char **argv);
 int      kh_cli_restore (KhCliContext *context, int argc, char **argv);
 int      kh_cli_export (KhCliContext *context, int argc, char **argv);
+int      kh_cli_export_json (KhCliContext *context, int argc, char **argv);
+int      kh_cli_import (KhCliContext *context, int argc, char **argv);
 
 G_END_DECLS

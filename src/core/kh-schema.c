@@ -231,7 +231,34 @@ static const char migration_1[] =
   "  founding_year INTEGER,"
   "  local INTEGER NOT NULL DEFAULT 0 CHECK (local IN (0, 1)),"
   "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
-  ");";
+  ");"
+
+  /* Exchange (kh-exchange-*.c, docs/exchange-format.md): a stable identity
+   * across databases. Every insert that gives no uid gets a random UUID
+   * (version 4, the form of g_uuid_string_random()) from the triggers, so
+   * no module has to remember it; the importer inserts the file's uid. */
+  "ALTER TABLE plan ADD COLUMN uid TEXT;"
+  "ALTER TABLE task ADD COLUMN uid TEXT;"
+  "ALTER TABLE result ADD COLUMN uid TEXT;"
+  "ALTER TABLE report ADD COLUMN uid TEXT;"
+  "CREATE UNIQUE INDEX plan_uid ON plan (uid);"
+  "CREATE UNIQUE INDEX task_uid ON task (uid);"
+  "CREATE UNIQUE INDEX result_uid ON result (uid);"
+  "CREATE UNIQUE INDEX report_uid ON report (uid);"
+#define KH_UID_SQL \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)" \
+  " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)" \
+  " || '-' || hex(randomblob(6)))"
+#define KH_UID_TRIGGER(table) \
+  "CREATE TRIGGER " table "_uid AFTER INSERT ON " table " WHEN NEW.uid IS NULL BEGIN" \
+  " UPDATE " table " SET uid = " KH_UID_SQL " WHERE id = NEW.id; END;"
+  KH_UID_TRIGGER ("plan")
+  KH_UID_TRIGGER ("task")
+  KH_UID_TRIGGER ("result")
+  KH_UID_TRIGGER ("report")
+#undef KH_UID_TRIGGER
+#undef KH_UID_SQL
+  ;
 
 static const char * const migrations[] = {
   NULL,          /* version 0: the empty file */

@@ -1,0 +1,782 @@
+/* kh-exchange-check.c — every problem of an exchange file, before import
+ *
+ * Two steps, before anything is written:
+ *
+ *  1. bounds: the text is scanned before json-glib sees it (size, depth,
+ *     number of values), so a hostile file cannot exhaust the stack;
+ *  2. checks: the whole tree is walked and every problem is collected
+ *     with its JSON path; names are resolved against the file and the
+ *     database, uids against the database.
+ *
+ * The rules are those of docs/exchange-format.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kh-exchange-private.h"
+#include "kh-plan.h"
+#include "kh-result.h"
+#include "kh-section.h"
+#include "kh-task.h"
+#include "kh-text.h"
+
+#define UID_MAX_LENGTH 64
+
+typedef struct
+{
+  KhStore        *store;
+  KhImportReport *report;
+  GHashTable     *signers;      /* folded name: in the file or the database */
+  GHashTable     *departments;
+  GHashTable     *indicators;
+  GHashTable     *uids;         /* "plan:UID" → path of its first use in the file */
+  GHashTable     *plan_keys;    /* "year\x1fkind\x1frevision" → path */
+} Check;
+
+static void
+problem (Check      *check,
+         const char *path,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Check      *check,
+         const char *path,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (check->report->problems == NULL)
+    check->report->problems = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (check->report->problems, g_strdup_printf ("%s: %s", path, message));
+}
+
+static void
+add_local_names (KhStore    *store,
+                 const char *sql,
+                 GHashTable *names)
+{
+  g_autoptr(KhStmt) stmt = kh_store_prepare (store, sql, NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (names, kh_exchange_fold (kh_stmt_column_text (stmt, 0)));
+}
+
+/* Step 1: bounds, before parsing */
+
+gboolean
+kh_exchange_check_bounds (const char  *json,
+                          gsize        length,
+                          GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+  gsize elements = 1;
+
+  if (length > KH_EXCHANGE_MAX_BYTES)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("The file is too large to import (%u MB; at most %u MB)."),
+                   (guint)(length / (1024 * 1024)), (guint)(KH_EXCHANGE_MAX_BYTES / (1024 * 1024)));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          if (++depth > KH_EXCHANGE_MAX_DEPTH)
+            {
+              g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Line %u: the file nests more than %d levels deep; it is not an exchange file."),
+                           line, KH_EXCHANGE_MAX_DEPTH);
+              return FALSE;
+            }
+          elements++;
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          elements++;
+          break;
+        default:
+          break;
+        }
+      if (elements > KH_EXCHANGE_MAX_ELEMENTS)
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                       _("Line %u: the file holds more than %d values; it is too large to import."),
+                       line, KH_EXCHANGE_MAX_ELEMENTS);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Step 2: checks */
+
+static const char *
+check_string (Check      *check,
+              JsonObject *object,
+              const char *path,
+              const char *name,
+              gboolean    required)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+
+  if (kh_exchange_is_null (node))
+    {
+      if (required)
+        problem (check, where, _("is missing"));
+      return NULL;
+    }
+  if (!kh_exchange_is_string (node))
+    {
+      problem (check, where, _("must be text"));
+      return NULL;
+    }
+  if (required && kh_text_is_blank (json_node_get_string (node)))
+    {
+      problem (check, where, _("is empty"));
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static void
+check_date (Check      *check,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            gboolean    required,
+            GDate      *date)
+{
+  const char *text = check_string (check, object, path, name, required);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+
+  g_date_clear (date, 1);
+  if (text != NULL && *text != '\0' && !kh_exchange_parse_date (text, date))
+    problem (check, where, _("%s is not a date (YYYY-MM-DD)"), text);
+  else if (text != NULL && *text == '\0' && required)
+    problem (check, where, _("is empty"));
+}
+
+static gboolean
+check_integer (Check      *check,
+               JsonObject *object,
+               const char *path,
+               const char *name,
+               gboolean    required,
+               gint64      min,
+               gint64      max,
+               gint64     *value)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+
+  *value = 0;
+  if (kh_exchange_is_null (node))
+    {
+      if (required)
+        problem (check, where, _("is missing"));
+      return FALSE;
+    }
+  if (!kh_exchange_is_integer (node))
+    {
+      problem (check, where, _("must be a whole number"));
+      return FALSE;
+    }
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      problem (check, where, _("%s is not between %s and %s"), text, low, high);
+      *value = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+check_number (Check      *check,
+              JsonObject *object,
+              const char *path,
+              const char *name,
+              double      max)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+
+  if (kh_exchange_is_null (node))
+    return;
+  if (!kh_exchange_is_number (node))
+    problem (check, where, _("must be a number"));
+  else if (json_node_get_double (node) < 0 || json_node_get_double (node) > max)
+    {
+      g_autofree char *text = g_strdup_printf ("%.15g", json_node_get_double (node));
+      g_autofree char *high = g_strdup_printf ("%.15g", max);
+
+      problem (check, where, _("%s is not between %s and %s"), text, "0", high);
+    }
+}
+
+static void
+check_strings (Check      *check,
+               JsonObject *object,
+               const char *path,
+               const char *name)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+  JsonArray *array;
+
+  if (kh_exchange_is_null (node))
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
+      problem (check, where, _("must be a list of texts"));
+      return;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!kh_exchange_is_string (json_array_get_element (array, i)))
+      {
+        g_autofree char *where = g_strdup_printf ("%s%s%s[%u]", path, *path ? "." : "", name, i);
+        problem (check, where, _("must be text"));
+      }
+}
+
+/* A list member: absent or null is an empty list. */
+static JsonArray *
+check_array (Check      *check,
+             JsonObject *object,
+             const char *path,
+             const char *name)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+
+  if (kh_exchange_is_null (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
+      problem (check, where, _("must be a list"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+check_object_at (Check      *check,
+                 JsonArray  *array,
+                 guint       index,
+                 const char *where)
+{
+  JsonObject *object = kh_exchange_object_at (array, index);
+
+  if (object == NULL)
+    problem (check, where, _("must be an object"));
+  return object;
+}
+
+static void
+check_name (Check      *check,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            gboolean    required,
+            GHashTable *known,
+            const char *what)
+{
+  const char *text = check_string (check, object, path, name, required);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  folded = kh_exchange_fold (text);
+  if (!g_hash_table_contains (known, folded))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+      problem (check, where, _("no %s “%s” in the file or the database"), what, text);
+    }
+}
+
+static void
+check_enum (Check      *check,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            gboolean  (*valid) (const char *))
+{
+  const char *text = check_string (check, object, path, name, FALSE);
+
+  if (text != NULL && !valid (text))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+      problem (check, where, _("“%s” is not one of the allowed values"), text);
+    }
+}
+
+static gboolean
+valid_rhythm (const char *text)
+{
+  KhRhythm rhythm;
+  return *text == '\0' || kh_rhythm_from_string (text, &rhythm);
+}
+
+static gboolean
+valid_status (const char *text)
+{
+  KhTaskStatus status;
+  return *text == '\0' || kh_task_status_from_string (text, &status);
+}
+
+static gboolean
+valid_state (const char *text)
+{
+  KhPlanState state;
+  return *text == '\0' || kh_plan_state_from_string (text, &state);
+}
+
+static gboolean
+valid_authority (const char *text)
+{
+  return kh_authority_is_valid (text);
+}
+
+static gboolean
+valid_period (const char *text)
+{
+  static const char * const periods[] = { "q1", "q2", "q3", "q4", "h1", "9m", "year", "range" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    if (g_str_equal (text, periods[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A uid: text, unique in the file; when the database has it, the row it
+ * names must belong to the same plan. Returns the local id or 0. */
+static gint64
+check_uid (Check      *check,
+           JsonObject *object,
+           const char *path,
+           const char *table,
+           gint64      local_plan_id,
+           char      **state)
+{
+  const char *uid = check_string (check, object, path, "uid", TRUE);
+  g_autofree char *where = g_strdup_printf ("%s.uid", path);
+  g_autofree char *key = NULL;
+  gint64 plan_id = 0;
+  gint64 id;
+
+  if (uid == NULL)
+    return 0;
+  if (strlen (uid) > UID_MAX_LENGTH)
+    {
+      problem (check, where, _("is longer than %d characters"), UID_MAX_LENGTH);
+      return 0;
+    }
+
+  key = g_strdup_printf ("%s:%s", table, uid);
+  if (g_hash_table_contains (check->uids, key))
+    {
+      problem (check, where, _("“%s” is used twice in the file (first at %s)"), uid,
+               (const char *)g_hash_table_lookup (check->uids, key));
+      return 0;
+    }
+  g_hash_table_insert (check->uids, g_steal_pointer (&key), g_strdup (path));
+
+  id = kh_exchange_find_by_uid (check->store, table, uid, &plan_id, state);
+  if (id != 0 && !g_str_equal (table, "plan") && plan_id != local_plan_id)
+    {
+      problem (check, where, _("“%s” belongs to another plan in this database"), uid);
+      return 0;
+    }
+  return id;
+}
+
+static void
+check_sections (Check      *check,
+                JsonArray  *sections,
+                const char *path,
+                guint       depth)
+{
+  for (guint i = 0; i < kh_exchange_length_of (sections); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *children_path = g_strdup_printf ("%s.children", where);
+      JsonObject *section = check_object_at (check, sections, i, where);
+      JsonArray *children;
+
+      if (section == NULL)
+        continue;
+      if (depth > KH_SECTION_MAX_DEPTH)
+        {
+          problem (check, where, _("parts nest at most %d levels deep"), KH_SECTION_MAX_DEPTH);
+          continue;
+        }
+      check_string (check, section, where, "heading", FALSE);
+      check_string (check, section, where, "body", FALSE);
+      check_string (check, section, where, "generated", FALSE);
+      children = check_array (check, section, where, "children");
+      check_sections (check, children, children_path, depth + 1);
+    }
+}
+
+static void
+check_task (Check      *check,
+            JsonObject *task,
+            const char *path,
+            gint64      local_plan_id)
+{
+  JsonArray *support = check_array (check, task, path, "support");
+  gint64 progress;
+  GDate date;
+
+  check_uid (check, task, path, "task", local_plan_id, NULL);
+  check_string (check, task, path, "title", FALSE);
+  check_string (check, task, path, "description", FALSE);
+  check_name (check, task, path, "lead", TRUE, check->departments, _("department"));
+  check_strings (check, task, path, "support");
+  for (guint i = 0; i < kh_exchange_length_of (support); i++)
+    {
+      JsonNode *node = json_array_get_element (support, i);
+      g_autofree char *folded = kh_exchange_is_string (node) ? kh_exchange_fold (json_node_get_string (node)) : NULL;
+
+      if (folded != NULL && !g_hash_table_contains (check->departments, folded))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.support[%u]", path, i);
+          problem (check, where, _("no department “%s” in the file or the database"),
+                   json_node_get_string (node));
+        }
+    }
+  check_enum (check, task, path, "rhythm", valid_rhythm);
+  check_date (check, task, path, "deadline", FALSE, &date);
+  check_name (check, task, path, "indicator", FALSE, check->indicators, _("indicator"));
+  check_number (check, task, path, "target", KH_TASK_TARGET_MAX);
+  check_enum (check, task, path, "status", valid_status);
+  check_date (check, task, path, "done_on", FALSE, &date);
+  check_integer (check, task, path, "manual_progress", FALSE, 0, 100, &progress);
+}
+
+static void
+check_result (Check      *check,
+              JsonObject *result,
+              const char *path,
+              gint64      local_plan_id,
+              GHashTable *task_uids)
+{
+  const char *task;
+  GDate date;
+
+  check_uid (check, result, path, "result", local_plan_id, NULL);
+  check_date (check, result, path, "date", TRUE, &date);
+  check_name (check, result, path, "department", TRUE, check->departments, _("department"));
+  check_name (check, result, path, "indicator", FALSE, check->indicators, _("indicator"));
+  check_number (check, result, path, "quantity", KH_RESULT_QUANTITY_MAX);
+  check_string (check, result, path, "description", FALSE);
+  check_string (check, result, path, "evidence", FALSE);
+
+  task = check_string (check, result, path, "task", FALSE);
+  if (task != NULL && *task != '\0' && !g_hash_table_contains (task_uids, task))
+    {
+      gint64 plan_id = 0;
+
+      if (kh_exchange_find_by_uid (check->store, "task", task, &plan_id, NULL) == 0 || plan_id != local_plan_id ||
+          local_plan_id == 0)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.task", path);
+          problem (check, where, _("no task “%s” in this plan, in the file or the database"), task);
+        }
+    }
+}
+
+static void
+check_report (Check      *check,
+              JsonObject *report,
+              const char *path,
+              gint64      local_plan_id)
+{
+  g_autofree char *state = NULL;
+  JsonNode *with_table = kh_exchange_member (report, "with_table");
+  GDate start, end, issued_on;
+  gint64 number;
+
+  check_uid (check, report, path, "report", local_plan_id, NULL);
+  check_string (check, report, path, "period", TRUE);
+  check_enum (check, report, path, "period", valid_period);
+  check_date (check, report, path, "start_on", TRUE, &start);
+  check_date (check, report, path, "end_on", TRUE, &end);
+  if (g_date_valid (&start) && g_date_valid (&end) && g_date_compare (&start, &end) > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.end_on", path);
+      problem (check, where, _("the period ends before it starts"));
+    }
+  for (const char * const *name = (const char * const[]) {
+         "title", "opening", "results_generated", "results_text", "favourable", "difficulties",
+         "proposals", "direction", "closing", "addressees", NULL };
+       *name != NULL; name++)
+    check_string (check, report, path, *name, FALSE);
+  if (!kh_exchange_is_null (with_table) && json_node_get_value_type (with_table) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.with_table", path);
+      problem (check, where, _("must be true or false"));
+    }
+  check_name (check, report, path, "signer", FALSE, check->signers, _("signer"));
+  check_enum (check, report, path, "authority", valid_authority);
+  check_enum (check, report, path, "state", valid_state);
+  check_integer (check, report, path, "number", FALSE, 1, G_MAXINT, &number);
+  check_date (check, report, path, "issued_on", FALSE, &issued_on);
+  if (g_strcmp0 (kh_exchange_string_of (report, "state"), "issued") == 0 && (number == 0 || !g_date_valid (&issued_on)))
+    problem (check, path, _("an issued report needs its number and issued_on"));
+  check_strings (check, report, path, "recipients");
+}
+
+static void
+check_plan (Check      *check,
+            JsonObject *plan,
+            const char *path)
+{
+  g_autoptr(GHashTable) task_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *local_state = NULL;
+  g_autofree char *key = NULL;
+  JsonArray *tasks, *results, *reports, *sections;
+  JsonNode *part_four = kh_exchange_member (plan, "part_four");
+  gint64 local_id, other, year = 0, number;
+  const char *kind, *revision, *title;
+  GDate issued_on;
+
+  local_id = check_uid (check, plan, path, "plan", 0, &local_state);
+  check_integer (check, plan, path, "year", TRUE, KH_PLAN_YEAR_MIN, KH_PLAN_YEAR_MAX, &year);
+  kind = check_string (check, plan, path, "kind", FALSE);
+  revision = check_string (check, plan, path, "revision", FALSE);
+  title = check_string (check, plan, path, "title", TRUE);
+  check_string (check, plan, path, "intro", FALSE);
+  check_string (check, plan, path, "closing", FALSE);
+  check_name (check, plan, path, "signer", FALSE, check->signers, _("signer"));
+  check_enum (check, plan, path, "authority", valid_authority);
+  check_enum (check, plan, path, "state", valid_state);
+  check_integer (check, plan, path, "number", FALSE, 1, G_MAXINT, &number);
+  check_date (check, plan, path, "issued_on", FALSE, &issued_on);
+  if (g_strcmp0 (kh_exchange_string_of (plan, "state"), "issued") == 0 && (number == 0 || !g_date_valid (&issued_on)))
+    problem (check, path, _("an issued plan needs its number and issued_on"));
+  check_strings (check, plan, path, "bases");
+  check_strings (check, plan, path, "recipients");
+  if (!kh_exchange_is_null (part_four) && !JSON_NODE_HOLDS_ARRAY (part_four) && !JSON_NODE_HOLDS_OBJECT (part_four))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.part_four", path);
+      problem (check, where, _("must be null, a list or an object"));
+    }
+  {
+    g_autofree char *sections_path = g_strdup_printf ("%s.sections", path);
+    sections = check_array (check, plan, path, "sections");
+    check_sections (check, sections, sections_path, 1);
+  }
+
+  /* One plan per year, kind and revision, in the file and here. */
+  if (year != 0 && title != NULL)
+    {
+      g_autofree char *clean_kind = kh_text_strip (kind != NULL && *kind ? kind : KH_PLAN_KIND_CCHC);
+      g_autofree char *clean_revision = kh_text_strip (revision != NULL ? revision : "");
+
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s", year, clean_kind, clean_revision);
+      if (g_hash_table_contains (check->plan_keys, key))
+        problem (check, path, _("the file has two plans for %d of the same kind and revision (see %s)"),
+                 (int)year, (const char *)g_hash_table_lookup (check->plan_keys, key));
+      else
+        g_hash_table_insert (check->plan_keys, g_strdup (key), g_strdup (path));
+
+      other = kh_store_find_plan (check->store, (int)year, clean_kind, clean_revision);
+      if (other != 0 && other != local_id)
+        problem (check, path,
+                 _("this database already has another plan for %d%s%s; give the imported plan a revision name, or rename the revision here"),
+                 (int)year, *clean_revision ? " – " : "", clean_revision);
+    }
+
+  tasks = check_array (check, plan, path, "tasks");
+  for (guint i = 0; i < kh_exchange_length_of (tasks); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.tasks[%u]", path, i);
+      JsonObject *task = check_object_at (check, tasks, i, where);
+      const char *uid;
+
+      if (task == NULL)
+        continue;
+      check_task (check, task, where, local_id);
+      if ((uid = kh_exchange_string_or_null (task, "uid")) != NULL)
+        g_hash_table_add (task_uids, (gpointer)uid);
+    }
+
+  results = check_array (check, plan, path, "results");
+  for (guint i = 0; i < kh_exchange_length_of (results); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.results[%u]", path, i);
+      JsonObject *result = check_object_at (check, results, i, where);
+
+      if (result != NULL)
+        check_result (check, result, where, local_id, task_uids);
+    }
+
+  reports = check_array (check, plan, path, "reports");
+  for (guint i = 0; i < kh_exchange_length_of (reports); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.reports[%u]", path, i);
+      JsonObject *report = check_object_at (check, reports, i, where);
+
+      if (report != NULL)
+        check_report (check, report, where, local_id);
+    }
+}
+
+/* The lists: names must be unique and present; each name becomes known. */
+static void
+check_named_list (Check      *check,
+                  JsonObject *root,
+                  const char *name,
+                  GHashTable *known,
+                  gboolean    title_required)
+{
+  JsonArray *list = check_array (check, root, "", name);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < kh_exchange_length_of (list); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
+      JsonObject *object = check_object_at (check, list, i, where);
+      const char *text;
+      JsonNode *archived;
+
+      if (object == NULL || !(text = check_string (check, object, where, "name", TRUE)))
+        continue;
+      if (title_required)
+        check_string (check, object, where, "title", TRUE);
+      else
+        {
+          check_string (check, object, where, "kind", FALSE);
+          check_string (check, object, where, "unit", FALSE);
+          check_string (check, object, where, "form", FALSE);
+        }
+      archived = kh_exchange_member (object, "archived");
+      if (!kh_exchange_is_null (archived) && json_node_get_value_type (archived) != G_TYPE_BOOLEAN)
+        {
+          g_autofree char *archived_where = g_strdup_printf ("%s.archived", where);
+          problem (check, archived_where, _("must be true or false"));
+        }
+      if (!g_hash_table_add (seen, kh_exchange_fold (text)))
+        {
+          g_autofree char *name_where = g_strdup_printf ("%s.name", where);
+          problem (check, name_where, _("“%s” is listed twice"), text);
+        }
+      g_hash_table_add (known, kh_exchange_fold (text));
+    }
+}
+
+static void
+check_file (Check      *check,
+            JsonObject *root)
+{
+  JsonNode *agency = kh_exchange_member (root, "agency");
+  JsonArray *plans;
+
+  add_local_names (check->store, "SELECT name FROM signer", check->signers);
+  add_local_names (check->store, "SELECT name FROM department", check->departments);
+  add_local_names (check->store, "SELECT name FROM indicator", check->indicators);
+
+  if (!kh_exchange_is_null (agency))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (agency))
+        problem (check, "agency", _("must be an object"));
+      else
+        {
+          JsonObject *object = json_node_get_object (agency);
+          gint64 cutoff;
+
+          for (const char * const *name = (const char * const[]) {
+                 "parent_name", "name", "short_name", "locality", "collective_name",
+                 "abbreviation", "place", NULL };
+               *name != NULL; name++)
+            check_string (check, object, "agency", *name, FALSE);
+          check_integer (check, object, "agency", "period_cutoff_day", FALSE, 0, 28, &cutoff);
+        }
+    }
+
+  check_named_list (check, root, "signers", check->signers, TRUE);
+  check_strings (check, root, "", "default_recipients");
+  check_named_list (check, root, "departments", check->departments, FALSE);
+  check_named_list (check, root, "indicators", check->indicators, FALSE);
+
+  plans = check_array (check, root, "", "plans");
+  for (guint i = 0; i < kh_exchange_length_of (plans); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("plans[%u]", i);
+      JsonObject *plan = check_object_at (check, plans, i, where);
+
+      if (plan != NULL)
+        check_plan (check, plan, where);
+    }
+}
+
+/**
+ * kh_exchange_check:
+ * @store: the database the file is to be imported into
+ * @root: the file's top object
+ * @report: where the problems go
+ *
+ * Returns: %TRUE when the file has no problem
+ */
+gboolean
+kh_exchange_check (KhStore        *store,
+                   JsonObject     *root,
+                   KhImportReport *report)
+{
+  g_autoptr(GHashTable) signers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) plan_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Check check = { store, report, signers, departments, indicators, uids, plan_keys };
+
+  check_file (&check, root);
+  return report->problems == NULL || report->problems->len == 0;
+}

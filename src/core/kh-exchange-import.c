@@ -1,0 +1,905 @@
+/* kh-exchange-import.c — reading an exchange file into the database
+ *
+ * The file is bounded and checked first (kh-exchange-check.c), so that a
+ * bad file changes nothing; then it is applied in one transaction. Rows
+ * are matched by uid (plans, tasks, results, reports) or by name,
+ * case-insensitively (signers, departments, indicators). Nothing is ever
+ * deleted. The rules are those of docs/exchange-format.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kh-agency.h"
+#include "kh-department.h"
+#include "kh-exchange-import.h"
+#include "kh-exchange-private.h"
+#include "kh-indicator.h"
+#include "kh-plan.h"
+
+static void
+add_note (KhImportReport *report,
+          const char     *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_note (KhImportReport *report,
+          const char     *format,
+          ...)
+{
+  va_list args;
+
+  if (report->notes == NULL)
+    report->notes = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, format);
+  g_ptr_array_add (report->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Applying, inside the caller's transaction */
+
+typedef struct
+{
+  KhStore        *store;
+  KhImportReport *report;
+} Apply;
+
+static void
+bind_string (KhStmt     *stmt,
+             int         index,
+             JsonObject *object,
+             const char *name)
+{
+  kh_stmt_bind_text (stmt, index, kh_exchange_string_of (object, name));
+}
+
+/* Dates and other optional text: "" and null are NULL. */
+static void
+bind_optional (KhStmt     *stmt,
+               int         index,
+               JsonObject *object,
+               const char *name)
+{
+  kh_stmt_bind_text (stmt, index, kh_exchange_string_or_null (object, name));
+}
+
+static void
+bind_integer (KhStmt     *stmt,
+              int         index,
+              JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+
+  if (kh_exchange_is_integer (node))
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_real (KhStmt     *stmt,
+           int         index,
+           JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = kh_exchange_member (object, name);
+
+  if (kh_exchange_is_number (node))
+    sqlite3_bind_double (stmt, index, json_node_get_double (node));
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_default (KhStmt     *stmt,
+              int         index,
+              JsonObject *object,
+              const char *name,
+              const char *fallback)
+{
+  const char *text = kh_exchange_string_of (object, name);
+
+  kh_stmt_bind_text (stmt, index, *text != '\0' ? text : fallback);
+}
+
+static gboolean
+run (Apply   *apply,
+     KhStmt  *stmt,
+     GError **error)
+{
+  return kh_store_step_done (apply->store, stmt, error);
+}
+
+static gboolean
+exec_with_id (Apply       *apply,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(KhStmt) stmt = kh_store_prepare (apply->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run (apply, stmt, error);
+}
+
+static gboolean
+insert_strings (Apply       *apply,
+                const char  *sql,
+                gint64       owner_id,
+                JsonArray   *strings,
+                GError     **error)
+{
+  for (guint i = 0; i < kh_exchange_length_of (strings); i++)
+    {
+      g_autoptr(KhStmt) stmt = kh_store_prepare (apply->store, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int (stmt, 2, (int)i);
+      kh_stmt_bind_text (stmt, 3, json_node_get_string (json_array_get_element (strings, i)));
+      if (!run (apply, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+count (Apply        *apply,
+       KhImportKind  kind,
+       gboolean      created,
+       JsonNode     *before,
+       JsonNode     *after)
+{
+  if (created)
+    apply->report->created[kind]++;
+  else if (before != NULL && after != NULL && json_node_equal (before, after))
+    apply->report->unchanged[kind]++;
+  else
+    apply->report->updated[kind]++;
+}
+
+static gboolean
+apply_agency (Apply       *apply,
+              JsonObject  *root,
+              GError     **error)
+{
+  g_autoptr(KhAgency) local = kh_store_load_agency (apply->store, error);
+  JsonNode *node = kh_exchange_member (root, "agency");
+  g_autoptr(KhAgency) agency = kh_agency_new ();
+  JsonObject *object;
+  JsonArray *recipients = kh_exchange_array_of (root, "default_recipients");
+
+  if (local == NULL)
+    return FALSE;
+
+  /* The agency of a file sent upward is not ours: it fills only an
+   * agency that is not set up yet (a new computer). */
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      object = json_node_get_object (node);
+      if (kh_agency_is_set_up (local))
+        {
+          g_autofree char *theirs = kh_exchange_fold (kh_exchange_string_of (object, "name"));
+          g_autofree char *ours = kh_exchange_fold (local->name);
+
+          if (!g_str_equal (theirs, ours))
+            add_note (apply->report, _("agency: the file comes from “%s”; this database’s agency “%s” was kept"),
+                      kh_exchange_string_of (object, "name"), local->name);
+        }
+      else
+        {
+#define TAKE(field) g_free (agency->field); agency->field = g_strdup (kh_exchange_string_of (object, #field))
+          TAKE (parent_name);
+          TAKE (name);
+          TAKE (short_name);
+          TAKE (locality);
+          TAKE (collective_name);
+          TAKE (abbreviation);
+          TAKE (place);
+#undef TAKE
+          if (kh_exchange_is_integer (kh_exchange_member (object, "period_cutoff_day")))
+            agency->period_cutoff_day = (int)json_node_get_int (kh_exchange_member (object, "period_cutoff_day"));
+          if (!kh_store_save_agency (apply->store, agency, error))
+            return FALSE;
+          add_note (apply->report, _("agency: set up from the file as “%s”"), agency->name);
+        }
+    }
+
+  /* Default recipients, likewise, only where there are none. */
+  if (kh_exchange_length_of (recipients) > 0)
+    {
+      g_auto(GStrv) local_recipients = kh_store_list_default_recipients (apply->store, error);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      if (local_recipients == NULL)
+        return FALSE;
+      if (local_recipients[0] == NULL)
+        {
+          for (guint i = 0; i < kh_exchange_length_of (recipients); i++)
+            g_strv_builder_add (builder, json_node_get_string (json_array_get_element (recipients, i)));
+          strv = g_strv_builder_end (builder);
+          if (!kh_store_set_default_recipients (apply->store, (const char * const *)strv, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+archived_of (JsonObject *object)
+{
+  JsonNode *node = kh_exchange_member (object, "archived");
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gboolean
+apply_lists (Apply       *apply,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonArray *signers = kh_exchange_array_of (root, "signers");
+  JsonArray *departments = kh_exchange_array_of (root, "departments");
+  JsonArray *indicators = kh_exchange_array_of (root, "indicators");
+
+  for (guint i = 0; i < kh_exchange_length_of (signers); i++)
+    {
+      JsonObject *object = kh_exchange_object_at (signers, i);
+      gint64 id;
+
+      if (kh_exchange_find_signer (apply->store, kh_exchange_string_of (object, "name")) != 0)
+        {
+          apply->report->unchanged[KH_IMPORT_SIGNER]++;
+          continue;
+        }
+      if ((id = kh_store_add_signer (apply->store, kh_exchange_string_of (object, "name"),
+                                     kh_exchange_string_of (object, "title"), error)) == 0 ||
+          (archived_of (object) && !kh_store_set_signer_archived (apply->store, id, TRUE, error)))
+        return FALSE;
+      apply->report->created[KH_IMPORT_SIGNER]++;
+    }
+
+  for (guint i = 0; i < kh_exchange_length_of (departments); i++)
+    {
+      JsonObject *object = kh_exchange_object_at (departments, i);
+      gint64 id;
+
+      if (kh_store_find_department (apply->store, kh_exchange_string_of (object, "name")) != 0)
+        {
+          apply->report->unchanged[KH_IMPORT_DEPARTMENT]++;
+          continue;
+        }
+      if ((id = kh_store_add_department (apply->store, kh_exchange_string_of (object, "name"),
+                                         kh_exchange_string_of (object, "kind"), error)) == 0 ||
+          (archived_of (object) && !kh_store_set_department_archived (apply->store, id, TRUE, error)))
+        return FALSE;
+      apply->report->created[KH_IMPORT_DEPARTMENT]++;
+    }
+
+  for (guint i = 0; i < kh_exchange_length_of (indicators); i++)
+    {
+      JsonObject *object = kh_exchange_object_at (indicators, i);
+      gint64 id;
+
+      if (kh_store_find_indicator (apply->store, kh_exchange_string_of (object, "name")) != 0)
+        {
+          apply->report->unchanged[KH_IMPORT_INDICATOR]++;
+          continue;
+        }
+      if ((id = kh_store_add_indicator (apply->store, kh_exchange_string_of (object, "name"),
+                                        kh_exchange_string_of (object, "unit"),
+                                        kh_exchange_string_of (object, "form"), error)) == 0 ||
+          (archived_of (object) && !kh_store_set_indicator_archived (apply->store, id, TRUE, error)))
+        return FALSE;
+      apply->report->created[KH_IMPORT_INDICATOR]++;
+    }
+
+  return TRUE;
+}
+
+static gint64
+name_to_id (Apply      *apply,
+            gint64    (*find) (KhStore *, const char *),
+            JsonObject *object,
+            const char *name)
+{
+  const char *text = kh_exchange_string_of (object, name);
+
+  return *text != '\0' ? find (apply->store, text) : 0;
+}
+
+static gboolean
+insert_sections (Apply       *apply,
+                 gint64       plan_id,
+                 gint64       parent_id,
+                 JsonArray   *sections,
+                 GError     **error)
+{
+  for (guint i = 0; i < kh_exchange_length_of (sections); i++)
+    {
+      JsonObject *section = kh_exchange_object_at (sections, i);
+      g_autoptr(KhStmt) stmt = NULL;
+      gint64 id;
+
+      stmt = kh_store_prepare (apply->store,
+                               "INSERT INTO plan_section (plan_id, parent_id, position, heading, body, generated)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      kh_stmt_bind_id (stmt, 2, parent_id);
+      sqlite3_bind_int (stmt, 3, (int)i);
+      bind_string (stmt, 4, section, "heading");
+      bind_string (stmt, 5, section, "body");
+      bind_string (stmt, 6, section, "generated");
+      if (!run (apply, stmt, error))
+        return FALSE;
+      id = kh_store_last_insert_id (apply->store);
+      g_clear_pointer (&stmt, kh_stmt_release);
+
+      if (!insert_sections (apply, plan_id, id, kh_exchange_array_of (section, "children"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The register of numbers, as kh_store_issue_plan() keeps it; a number
+ * already taken there is left to the clerk. */
+static gboolean
+register_number (Apply       *apply,
+                 const char  *doc_type,
+                 const char  *column,
+                 gint64       id,
+                 JsonObject  *object,
+                 const char  *prefix,
+                 GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(KhStmt) stmt = NULL;
+  GDate issued_on;
+
+  if (g_strcmp0 (kh_exchange_string_of (object, "state"), "issued") != 0 ||
+      !kh_exchange_parse_date (kh_exchange_string_of (object, "issued_on"), &issued_on))
+    return TRUE;
+
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO document_number (year, doc_type, number, issued_on, summary, %s)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", column);
+  if (!(stmt = kh_store_prepare (apply->store, sql, error)))
+    return FALSE;
+  summary = g_strconcat (prefix, kh_exchange_string_of (object, "title"), NULL);
+  g_strdelimit (summary, "\n", ' ');
+  sqlite3_bind_int (stmt, 1, g_date_get_year (&issued_on));
+  kh_stmt_bind_text (stmt, 2, doc_type);
+  bind_integer (stmt, 3, object, "number");
+  kh_stmt_bind_date (stmt, 4, &issued_on);
+  kh_stmt_bind_text (stmt, 5, summary);
+  sqlite3_bind_int64 (stmt, 6, id);
+  return run (apply, stmt, error);
+}
+
+static gboolean
+apply_plan_text (Apply       *apply,
+                 JsonObject  *plan,
+                 gint64      *plan_id,
+                 GError     **error)
+{
+  g_autoptr(KhStmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *part_four = NULL;
+  JsonNode *part_four_node = kh_exchange_member (plan, "part_four");
+  gboolean created = *plan_id == 0;
+
+  if (!created)
+    {
+      state = NULL;
+      kh_exchange_find_by_uid (apply->store, "plan", kh_exchange_string_of (plan, "uid"), NULL, &state);
+      if (g_strcmp0 (state, "issued") == 0)
+        {
+          /* Never overwrite an issued plan's text; its tasks, results and
+           * reports still merge. */
+          g_autoptr(JsonNode) local = kh_exchange_plan_node (apply->store, *plan_id, FALSE, error);
+          JsonObject *object;
+
+          if (local == NULL)
+            return FALSE;
+          object = json_node_get_object (local);
+          if (g_strcmp0 (kh_exchange_string_of (plan, "state"), "issued") != 0 ||
+              json_object_get_int_member (object, "number") != json_object_get_int_member (plan, "number") ||
+              g_strcmp0 (kh_exchange_string_of (object, "issued_on"), kh_exchange_string_of (plan, "issued_on")) != 0 ||
+              g_strcmp0 (kh_exchange_string_of (object, "title"), kh_exchange_string_of (plan, "title")) != 0)
+            add_note (apply->report, _("plan %d “%s”: issued in this database; its text was kept as issued here"),
+                      (int)json_object_get_int_member (object, "year"), kh_exchange_string_of (object, "title"));
+          apply->report->unchanged[KH_IMPORT_PLAN]++;
+          return TRUE;
+        }
+      if (!(before = kh_exchange_plan_node (apply->store, *plan_id, FALSE, error)))
+        return FALSE;
+    }
+
+  stmt = kh_store_prepare (apply->store,
+                           created
+                           ? "INSERT INTO plan (year, kind, revision, title, intro, closing, signer_id, authority,"
+                             " state, number, issued_on, part_four, uid)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                           : "UPDATE plan SET year = ?2, kind = ?3, revision = ?4, title = ?5, intro = ?6,"
+                             " closing = ?7, signer_id = ?8, authority = ?9, state = ?10, number = ?11,"
+                             " issued_on = ?12, part_four = ?13, updated_at = datetime('now')"
+                             " WHERE id = ?1 AND uid = ?14",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (!kh_exchange_is_null (part_four_node))
+    part_four = json_to_string (part_four_node, FALSE);
+
+  sqlite3_bind_int64 (stmt, 1, *plan_id);
+  bind_integer (stmt, 2, plan, "year");
+  bind_default (stmt, 3, plan, "kind", KH_PLAN_KIND_CCHC);
+  bind_string (stmt, 4, plan, "revision");
+  bind_string (stmt, 5, plan, "title");
+  bind_string (stmt, 6, plan, "intro");
+  bind_string (stmt, 7, plan, "closing");
+  kh_stmt_bind_id (stmt, 8, name_to_id (apply, kh_exchange_find_signer, plan, "signer"));
+  bind_string (stmt, 9, plan, "authority");
+  bind_default (stmt, 10, plan, "state", "draft");
+  bind_integer (stmt, 11, plan, "number");
+  bind_optional (stmt, 12, plan, "issued_on");
+  if (part_four != NULL)
+    sqlite3_bind_text (stmt, 13, part_four, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 13);
+  bind_string (stmt, 14, plan, "uid");
+  if (!run (apply, stmt, error))
+    return FALSE;
+  if (created)
+    *plan_id = kh_store_last_insert_id (apply->store);
+
+  if (!exec_with_id (apply, "DELETE FROM plan_basis WHERE plan_id = ?1", *plan_id, error) ||
+      !exec_with_id (apply, "DELETE FROM plan_recipient WHERE plan_id = ?1", *plan_id, error) ||
+      !exec_with_id (apply, "DELETE FROM plan_section WHERE plan_id = ?1", *plan_id, error) ||
+      !insert_strings (apply, "INSERT INTO plan_basis (plan_id, position, text) VALUES (?1, ?2, ?3)",
+                       *plan_id, kh_exchange_array_of (plan, "bases"), error) ||
+      !insert_strings (apply, "INSERT INTO plan_recipient (plan_id, position, text) VALUES (?1, ?2, ?3)",
+                       *plan_id, kh_exchange_array_of (plan, "recipients"), error) ||
+      !insert_sections (apply, *plan_id, 0, kh_exchange_array_of (plan, "sections"), error) ||
+      !(after = kh_exchange_plan_node (apply->store, *plan_id, FALSE, error)))
+    return FALSE;
+
+  if ((created || g_strcmp0 (state, "issued") != 0) &&
+      !register_number (apply, "KH", "plan_id", *plan_id, plan, "Kế hoạch ", error))
+    return FALSE;
+
+  count (apply, KH_IMPORT_PLAN, created, before, after);
+  return TRUE;
+}
+
+static gboolean
+apply_task (Apply       *apply,
+            gint64       plan_id,
+            int          position,
+            JsonObject  *task,
+            GError     **error)
+{
+  g_autoptr(KhStmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  JsonArray *support = kh_exchange_array_of (task, "support");
+  gint64 id = kh_exchange_find_by_uid (apply->store, "task", kh_exchange_string_of (task, "uid"), NULL, NULL);
+  gboolean created = id == 0;
+
+  if (!created && !(before = kh_exchange_task_node (apply->store, id, error)))
+    return FALSE;
+
+  stmt = kh_store_prepare (apply->store,
+                           created
+                           ? "INSERT INTO task (plan_id, position, title, description, lead_department_id,"
+                             " rhythm, deadline, indicator_id, target, status, done_on, manual_progress, uid)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                           : "UPDATE task SET plan_id = ?2, position = ?3, title = ?4, description = ?5,"
+                             " lead_department_id = ?6, rhythm = ?7, deadline = ?8, indicator_id = ?9,"
+                             " target = ?10, status = ?11, done_on = ?12, manual_progress = ?13"
+                             " WHERE id = ?1 AND uid = ?14",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  sqlite3_bind_int (stmt, 3, position);
+  bind_string (stmt, 4, task, "title");
+  bind_string (stmt, 5, task, "description");
+  kh_stmt_bind_id (stmt, 6, name_to_id (apply, kh_store_find_department, task, "lead"));
+  bind_default (stmt, 7, task, "rhythm", "regular");
+  bind_optional (stmt, 8, task, "deadline");
+  kh_stmt_bind_id (stmt, 9, name_to_id (apply, kh_store_find_indicator, task, "indicator"));
+  bind_real (stmt, 10, task, "target");
+  bind_default (stmt, 11, task, "status", "not_started");
+  bind_optional (stmt, 12, task, "done_on");
+  bind_integer (stmt, 13, task, "manual_progress");
+  bind_string (stmt, 14, task, "uid");
+  if (!run (apply, stmt, error))
+    return FALSE;
+  if (created)
+    id = kh_store_last_insert_id (apply->store);
+
+  if (!exec_with_id (apply, "DELETE FROM task_support WHERE task_id = ?1", id, error))
+    return FALSE;
+  for (guint i = 0; i < kh_exchange_length_of (support); i++)
+    {
+      g_autoptr(KhStmt) insert = kh_store_prepare (apply->store,
+                                                   "INSERT OR IGNORE INTO task_support (task_id, department_id)"
+                                                   " VALUES (?1, ?2)",
+                                                   error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, kh_store_find_department (apply->store,
+                                                               json_node_get_string (json_array_get_element (support, i))));
+      if (!run (apply, insert, error))
+        return FALSE;
+    }
+
+  if (!(after = kh_exchange_task_node (apply->store, id, error)))
+    return FALSE;
+  count (apply, KH_IMPORT_TASK, created, before, after);
+  return TRUE;
+}
+
+static gboolean
+apply_result (Apply       *apply,
+              gint64       plan_id,
+              JsonObject  *result,
+              GError     **error)
+{
+  g_autoptr(KhStmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  gint64 id = kh_exchange_find_by_uid (apply->store, "result", kh_exchange_string_of (result, "uid"), NULL, NULL);
+  gboolean created = id == 0;
+  const char *task = kh_exchange_string_or_null (result, "task");
+
+  if (!created && !(before = kh_exchange_result_node (apply->store, id, error)))
+    return FALSE;
+
+  stmt = kh_store_prepare (apply->store,
+                           created
+                           ? "INSERT INTO result (plan_id, department_id, task_id, done_on, indicator_id,"
+                             " quantity, description, evidence, uid)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                           : "UPDATE result SET plan_id = ?2, department_id = ?3, task_id = ?4, done_on = ?5,"
+                             " indicator_id = ?6, quantity = ?7, description = ?8, evidence = ?9"
+                             " WHERE id = ?1 AND uid = ?10",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  kh_stmt_bind_id (stmt, 3, name_to_id (apply, kh_store_find_department, result, "department"));
+  kh_stmt_bind_id (stmt, 4, task != NULL ? kh_exchange_find_by_uid (apply->store, "task", task, NULL, NULL) : 0);
+  bind_string (stmt, 5, result, "date");
+  kh_stmt_bind_id (stmt, 6, name_to_id (apply, kh_store_find_indicator, result, "indicator"));
+  bind_real (stmt, 7, result, "quantity");
+  bind_string (stmt, 8, result, "description");
+  bind_string (stmt, 9, result, "evidence");
+  bind_string (stmt, 10, result, "uid");
+  if (!run (apply, stmt, error))
+    return FALSE;
+  if (created)
+    id = kh_store_last_insert_id (apply->store);
+
+  if (!(after = kh_exchange_result_node (apply->store, id, error)))
+    return FALSE;
+  count (apply, KH_IMPORT_RESULT, created, before, after);
+  return TRUE;
+}
+
+static gboolean
+apply_report (Apply       *apply,
+              gint64       plan_id,
+              JsonObject  *report,
+              GError     **error)
+{
+  g_autoptr(KhStmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *state = NULL;
+  gint64 id = kh_exchange_find_by_uid (apply->store, "report", kh_exchange_string_of (report, "uid"), NULL, &state);
+  gboolean created = id == 0;
+  JsonNode *with_table = kh_exchange_member (report, "with_table");
+
+  if (g_strcmp0 (state, "issued") == 0)
+    {
+      apply->report->unchanged[KH_IMPORT_REPORT]++;
+      return TRUE;
+    }
+  if (!created && !(before = kh_exchange_report_node (apply->store, id, error)))
+    return FALSE;
+
+  stmt = kh_store_prepare (apply->store,
+                           created
+                           ? "INSERT INTO report (plan_id, period, start_on, end_on, title, opening,"
+                             " results_generated, results_text, favourable, difficulties, proposals,"
+                             " direction, closing, with_table, addressees, signer_id, authority, state,"
+                             " number, issued_on, uid)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                             " ?17, ?18, ?19, ?20, ?21, ?22)"
+                           : "UPDATE report SET plan_id = ?2, period = ?3, start_on = ?4, end_on = ?5,"
+                             " title = ?6, opening = ?7, results_generated = ?8, results_text = ?9,"
+                             " favourable = ?10, difficulties = ?11, proposals = ?12, direction = ?13,"
+                             " closing = ?14, with_table = ?15, addressees = ?16, signer_id = ?17,"
+                             " authority = ?18, state = ?19, number = ?20, issued_on = ?21,"
+                             " updated_at = datetime('now') WHERE id = ?1 AND uid = ?22",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  bind_string (stmt, 3, report, "period");
+  bind_string (stmt, 4, report, "start_on");
+  bind_string (stmt, 5, report, "end_on");
+  bind_string (stmt, 6, report, "title");
+  bind_string (stmt, 7, report, "opening");
+  bind_string (stmt, 8, report, "results_generated");
+  bind_string (stmt, 9, report, "results_text");
+  bind_string (stmt, 10, report, "favourable");
+  bind_string (stmt, 11, report, "difficulties");
+  bind_string (stmt, 12, report, "proposals");
+  bind_string (stmt, 13, report, "direction");
+  bind_string (stmt, 14, report, "closing");
+  sqlite3_bind_int (stmt, 15, !kh_exchange_is_null (with_table) && json_node_get_boolean (with_table));
+  bind_string (stmt, 16, report, "addressees");
+  kh_stmt_bind_id (stmt, 17, name_to_id (apply, kh_exchange_find_signer, report, "signer"));
+  bind_string (stmt, 18, report, "authority");
+  bind_default (stmt, 19, report, "state", "draft");
+  bind_integer (stmt, 20, report, "number");
+  bind_optional (stmt, 21, report, "issued_on");
+  bind_string (stmt, 22, report, "uid");
+  if (!run (apply, stmt, error))
+    return FALSE;
+  if (created)
+    id = kh_store_last_insert_id (apply->store);
+
+  if (!exec_with_id (apply, "DELETE FROM report_recipient WHERE report_id = ?1", id, error) ||
+      !insert_strings (apply, "INSERT INTO report_recipient (report_id, position, text) VALUES (?1, ?2, ?3)",
+                       id, kh_exchange_array_of (report, "recipients"), error) ||
+      !register_number (apply, "BC", "report_id", id, report, "Báo cáo ", error) ||
+      !(after = kh_exchange_report_node (apply->store, id, error)))
+    return FALSE;
+
+  count (apply, KH_IMPORT_REPORT, created, before, after);
+  return TRUE;
+}
+
+static gboolean
+apply_plan (Apply       *apply,
+            JsonObject  *plan,
+            GError     **error)
+{
+  JsonArray *tasks = kh_exchange_array_of (plan, "tasks");
+  JsonArray *results = kh_exchange_array_of (plan, "results");
+  JsonArray *reports = kh_exchange_array_of (plan, "reports");
+  gint64 plan_id = kh_exchange_find_by_uid (apply->store, "plan", kh_exchange_string_of (plan, "uid"), NULL, NULL);
+
+  if (!apply_plan_text (apply, plan, &plan_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < kh_exchange_length_of (tasks); i++)
+    if (!apply_task (apply, plan_id, (int)i, kh_exchange_object_at (tasks, i), error))
+      return FALSE;
+  for (guint i = 0; i < kh_exchange_length_of (results); i++)
+    if (!apply_result (apply, plan_id, kh_exchange_object_at (results, i), error))
+      return FALSE;
+  for (guint i = 0; i < kh_exchange_length_of (reports); i++)
+    if (!apply_report (apply, plan_id, kh_exchange_object_at (reports, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * kh_import_kind_to_string:
+ * @kind: a #KhImportKind
+ *
+ * Returns: the plural English name of what was counted, translated
+ */
+const char *
+kh_import_kind_to_string (KhImportKind kind)
+{
+  switch (kind)
+    {
+    case KH_IMPORT_SIGNER: return _("signers");
+    case KH_IMPORT_DEPARTMENT: return _("departments");
+    case KH_IMPORT_INDICATOR: return _("indicators");
+    case KH_IMPORT_PLAN: return _("plans");
+    case KH_IMPORT_TASK: return _("tasks");
+    case KH_IMPORT_RESULT: return _("results");
+    case KH_IMPORT_REPORT: return _("reports");
+    case KH_IMPORT_N_KINDS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+void
+kh_import_report_clear (KhImportReport *report)
+{
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * kh_store_import_json:
+ * @store: the database
+ * @json: the text of an exchange file (NUL-terminated)
+ * @report: (out caller-allocates): what was created, updated, unchanged,
+ *   or the problems; zero it first, clear it with kh_import_report_clear()
+ * @error: return location for a #GError
+ *
+ * Checks the whole file, then applies it in one transaction. When the
+ * file has problems, every one is listed in @report->problems with its
+ * place in the file, @error says how many, and nothing is changed.
+ */
+gboolean
+kh_store_import_json (KhStore         *store,
+                      const char      *json,
+                      KhImportReport  *report,
+                      GError         **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  Apply apply = { store, report };
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonNode *version;
+  JsonArray *plans;
+  gsize length;
+
+  g_return_val_if_fail (KH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  length = strlen (json);
+  if (!kh_exchange_check_bounds (json, length, error))
+    return FALSE;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, (gssize)length, &parse_error))
+    {
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says “<data>:LINE:COLUMN: Parse error: …”. */
+      if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        return invalid (error, _("The file is not valid JSON: line %u, column %u: %s"),
+                        line, column, parse_error->message + consumed);
+      return invalid (error, _("The file is not valid JSON: %s"), parse_error->message);
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node) ||
+      g_strcmp0 (kh_exchange_string_of (json_node_get_object (root_node), "format"), KH_EXCHANGE_FORMAT) != 0)
+    return invalid (error, _("The file is not a Kế Hoạch exchange file (no \"format\": \"%s\")."),
+                    KH_EXCHANGE_FORMAT);
+  root = json_node_get_object (root_node);
+  version = kh_exchange_member (root, "version");
+  if (!kh_exchange_is_integer (version) || json_node_get_int (version) < 1)
+    return invalid (error, _("The exchange file has no valid \"version\"."));
+  if (json_node_get_int (version) > KH_EXCHANGE_VERSION)
+    return invalid (error, _("The exchange file was written by a newer Kế Hoạch (format version %d; this one reads version %d). Update Kế Hoạch to import it."),
+                    (int)json_node_get_int (version), KH_EXCHANGE_VERSION);
+
+  if (!kh_store_check_writable (store, error))
+    return FALSE;
+
+  if (!kh_exchange_check (store, root, report))
+    return invalid (error,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "The file has %u problem; nothing was imported.",
+                                 "The file has %u problems; nothing was imported.",
+                                 report->problems->len),
+                    report->problems->len);
+
+  if (!kh_store_begin (store, error))
+    return FALSE;
+
+  if (!apply_agency (&apply, root, error) ||
+      !apply_lists (&apply, root, error))
+    goto failed;
+
+  plans = kh_exchange_array_of (root, "plans");
+  for (guint i = 0; i < kh_exchange_length_of (plans); i++)
+    if (!apply_plan (&apply, kh_exchange_object_at (plans, i), error))
+      goto failed;
+
+  if (!kh_store_commit (store, error))
+    goto failed_committed;
+
+  return TRUE;
+
+failed:
+  kh_store_rollback (store);
+failed_committed:
+  /* The counts describe changes that did not happen. */
+  memset (report->created, 0, sizeof report->created);
+  memset (report->updated, 0, sizeof report->updated);
+  memset (report->unchanged, 0, sizeof report->unchanged);
+  return FALSE;
+}
+
+/**
+ * kh_store_import_file:
+ * @store: the database
+ * @path: an exchange file
+ * @report: as for kh_store_import_json()
+ * @error: return location for a #GError
+ *
+ * Refuses a file over 50 MB before reading it.
+ */
+gboolean
+kh_store_import_file (KhStore         *store,
+                      const char      *path,
+                      KhImportReport  *report,
+                      GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > KH_EXCHANGE_MAX_BYTES)
+    return invalid (error, _("The file “%s” is too large to import (%u MB; at most %u MB)."),
+                    path, (guint)(g_file_info_get_size (info) / (1024 * 1024)),
+                    (guint)(KH_EXCHANGE_MAX_BYTES / (1024 * 1024)));
+
+  if (info == NULL || !g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                   _("The file “%s” could not be read (%s)."), path, local_error->message);
+      return FALSE;
+    }
+  if (memchr (contents, '\0', length) != NULL)
+    return invalid (error, _("The file “%s” is not a text file."), path);
+
+  return kh_store_import_json (store, contents, report, error);
+}
