@@ -70,9 +70,11 @@ head_of (const char *signer_title)
  *   ""     → CHỦ TỊCH
  *   TM.    → TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH
  *   KT.    → KT. CHỦ TỊCH / PHÓ CHỦ TỊCH
- *   Q.     → Q. CHỦ TỊCH (one line)
+ *   Q.     → Q. CHỦ TỊCH (one line: the signer acts as the head)
  *   TL.    → TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG
- *   TUQ.   → TUQ. CHỦ TỊCH / CHÁNH VĂN PHÒNG */
+ *   TUQ.   → TUQ. CHỦ TỊCH / CHÁNH VĂN PHÒNG
+ * head_title is the head's title (kh_store_head_title()); NULL derives
+ * it from the signer's ("Phó Chủ tịch" signs for "Chủ tịch"). */
 char *
 kh_signature_lines (const char  *authority,
                     const char  *collective_name,
@@ -91,7 +93,7 @@ kh_signature_lines (const char  *authority,
     }
   if (g_strcmp0 (authority, "Q.") == 0)
     {
-      *title_line = g_strdup_printf ("Q. %s", title);
+      *title_line = g_strdup_printf ("Q. %s", head);
       return NULL;
     }
   if (g_strcmp0 (authority, "KT.") == 0 || g_strcmp0 (authority, "TL.") == 0 ||
@@ -103,6 +105,25 @@ kh_signature_lines (const char  *authority,
 
   *title_line = g_steal_pointer (&title);
   return NULL;
+}
+
+/* The title of the agency's head: the first active signer whose title
+ * is not a deputy's ("Phó …"), or "Chủ tịch" for a People's Committee. */
+char *
+kh_store_head_title (KhStore *store)
+{
+  g_autoptr(GPtrArray) signers = kh_store_list_signers (store, FALSE, NULL);
+
+  for (guint i = 0; signers != NULL && i < signers->len; i++)
+    {
+      const KhSigner *signer = signers->pdata[i];
+      g_autofree char *title = upper (signer->title);
+
+      if (!g_str_has_prefix (title, "PHÓ "))
+        return g_steal_pointer (&title);
+    }
+
+  return g_strdup ("CHỦ TỊCH");
 }
 
 /* "Căn cứ …;" for each basis, the last one ending with ".". */
@@ -242,8 +263,9 @@ kh_store_compose_plan_document (KhStore         *store,
       if (signer != NULL)
         {
           g_autofree char *title_line = NULL;
+          g_autofree char *head = kh_store_head_title (store);
           g_autofree char *authority = kh_signature_lines (plan->authority, agency->collective_name,
-                                                           NULL, signer->title, &title_line);
+                                                           head, signer->title, &title_line);
           kh_document_set_signature (doc, authority, title_line, signer->name);
         }
     }

@@ -20,6 +20,7 @@ char       *kh_signature_lines              (const char          *authority,
                                              const char          *signer_title,
                                              char               **title_line);
 
+char       *kh_store_head_title             (KhStore             *store);
 KhDocument *kh_store_compose_plan_document  (KhStore             *store,
                                              gint64               plan_id,
                                              KhDocumentMode       mode,

@@ -226,8 +226,9 @@ kh_store_compose_report_document (KhStore         *store,
       if (signer != NULL)
         {
           g_autofree char *title_line = NULL;
+          g_autofree char *head = kh_store_head_title (store);
           g_autofree char *authority = kh_signature_lines (report->authority, agency->collective_name,
-                                                           NULL, signer->title, &title_line);
+                                                           head, signer->title, &title_line);
           kh_document_set_signature (doc, authority, title_line, signer->name);
         }
     }
