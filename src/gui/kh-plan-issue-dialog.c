@@ -16,6 +16,7 @@
 
 #include "kh-agency.h"
 #include "kh-plan.h"
+#include "kh-report.h"
 #include "kh-vn-format.h"
 
 #include "kh-plan-issue-dialog.h"
@@ -36,6 +37,7 @@ struct _KhPlanIssueDialog
   char          *abbreviation;
 
   gint64         plan_id;
+  gint64         report_id;     /* a report's, instead of the plan's */
 };
 
 G_DEFINE_FINAL_TYPE (KhPlanIssueDialog, kh_plan_issue_dialog, ADW_TYPE_WINDOW)
@@ -59,7 +61,8 @@ static void
 on_number_spin_value_changed_cb (KhPlanIssueDialog *self,
                                  GtkSpinButton     *spin)
 {
-  g_autofree char *number = kh_format_doc_number (gtk_spin_button_get_value_as_int (spin), "KH",
+  g_autofree char *number = kh_format_doc_number (gtk_spin_button_get_value_as_int (spin),
+                                                  self->report_id != 0 ? KH_REPORT_DOC_TYPE : "KH",
                                                   self->abbreviation);
 
   adw_action_row_set_subtitle (self->number_row, number);
@@ -96,7 +99,9 @@ issue_action (GtkWidget  *widget,
       return;
     }
 
-  if (!kh_store_issue_plan (self->store, self->plan_id, number, &date, &error))
+  if (self->report_id != 0
+      ? !kh_store_issue_report (self->store, self->report_id, number, &date, &error)
+      : !kh_store_issue_plan (self->store, self->plan_id, number, &date, &error))
     {
       if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS))
         gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
@@ -196,5 +201,19 @@ kh_plan_issue_dialog_new (GtkWindow *parent,
   on_number_spin_value_changed_cb (self, self->number_spin);
   show_error (self, NULL);
 
+  return self;
+}
+
+/* The same, for a report: registered as “BC”. */
+KhPlanIssueDialog *
+kh_plan_issue_dialog_new_for_report (GtkWindow *parent,
+                                     KhStore   *store,
+                                     gint64     report_id)
+{
+  KhPlanIssueDialog *self = kh_plan_issue_dialog_new (parent, store, 0);
+
+  self->report_id = report_id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Issue the Report"));
+  on_number_spin_value_changed_cb (self, self->number_spin);
   return self;
 }

@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (KhPlanIssueDialog, kh_plan_issue_dialog, KH, PLAN_ISSUE_DI
 KhPlanIssueDialog *kh_plan_issue_dialog_new (GtkWindow *parent,
                                              KhStore   *store,
                                              gint64     plan_id);
+KhPlanIssueDialog *kh_plan_issue_dialog_new_for_report (GtkWindow *parent,
+                                                        KhStore   *store,
+                                                        gint64     report_id);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "kh-plan.h"
 
 #include "kh-application.h"
+#include "kh-export-dialog.h"
 #include "kh-plan-header.h"
 #include "kh-plan-issue-dialog.h"
 #include "kh-plan-page.h"
@@ -30,6 +31,7 @@
 #include "kh-plan-state-bar.h"
 #include "kh-plan-string-list.h"
 #include "kh-plan-text.h"
+#include "kh-save-template-dialog.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -68,6 +70,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KhPlanPage, kh_plan_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (KH_TYPE_VIEW, kh_plan_page_view_iface_init))
 
 static void show_plan (KhPlanPage *self);
+
+static void
+kh_plan_page_set_document_actions (KhPlanPage *self,
+                                   gboolean    enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-as-template", enabled);
+}
 
 static KhWindow *
 get_window (KhPlanPage *self)
@@ -317,6 +328,7 @@ show_plan (KhPlanPage *self)
       kh_plan_sections_clear (self->sections);
       g_clear_pointer (&self->plan, kh_plan_free);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      kh_plan_page_set_document_actions (self, FALSE);
       return;
     }
 
@@ -326,6 +338,7 @@ show_plan (KhPlanPage *self)
 
       adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      kh_plan_page_set_document_actions (self, FALSE);
       return;
     }
 
@@ -358,6 +371,7 @@ show_plan (KhPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.back-to-draft", plan->state == KH_PLAN_STATE_SIGNING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.issue", plan->state == KH_PLAN_STATE_SIGNING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.copy-revision", plan->state == KH_PLAN_STATE_ISSUED);
+  kh_plan_page_set_document_actions (self, TRUE);
 
   if (!is_dirty (self))
     kh_plan_state_bar_set_save_status (self->state_bar, _("Saved"), FALSE);
@@ -528,6 +542,52 @@ copy_revision_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Export, print, save as template: the text is saved first, so the PDF
+ * and the template hold what is on the screen. */
+static void
+present_export_dialog (KhPlanPage      *self,
+                       KhExportPurpose  purpose)
+{
+  KhWindow *window = get_window (self);
+
+  if (self->store == NULL || self->plan_id == 0)
+    return;
+
+  kh_plan_page_flush (self);
+  gtk_window_present (GTK_WINDOW (kh_export_dialog_new (window, self->store, self->plan_id, purpose)));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  present_export_dialog (KH_PLAN_PAGE (widget), KH_EXPORT_TO_FILE);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  present_export_dialog (KH_PLAN_PAGE (widget), KH_EXPORT_TO_PRINTER);
+}
+
+static void
+save_as_template_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KhPlanPage *self = KH_PLAN_PAGE (widget);
+  KhWindow *window = get_window (self);
+
+  if (window == NULL || kh_window_get_application (window) == NULL || self->plan_id == 0)
+    return;
+
+  kh_plan_page_flush (self);
+  kh_save_template_dialog_present (GTK_WINDOW (window), kh_window_get_application (window), self->plan_id);
+}
+
 static void
 add_part_action (GtkWidget  *widget,
                  const char *action_name,
@@ -600,6 +660,11 @@ kh_plan_page_class_init (KhPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "plan.copy-revision", NULL, copy_revision_action);
   gtk_widget_class_install_action (widget_class, "plan.add-part", NULL, add_part_action);
+  gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "plan.save-as-template", NULL, save_as_template_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "plan.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print", NULL);
 }
 
 static void
@@ -623,6 +688,7 @@ kh_plan_page_init (KhPlanPage *self)
                            G_CALLBACK (on_sections_structure_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  kh_plan_page_set_document_actions (self, FALSE);
 }
 
 GtkWidget *

@@ -72,14 +72,44 @@ kh_plan_state_bar_set_plan (KhPlanStateBar *self,
                             const KhPlan   *plan,
                             const KhAgency *agency)
 {
+  g_autofree char *number = NULL;
+
+  g_return_if_fail (KH_IS_PLAN_STATE_BAR (self));
+  g_return_if_fail (plan != NULL);
+
+  if (plan->state == KH_PLAN_STATE_ISSUED)
+    number = kh_format_doc_symbol (plan->number, "KH",
+                                   agency && agency->abbreviation ? agency->abbreviation : "");
+  kh_plan_state_bar_set_state (self, plan->state, number, &plan->issued_on,
+                               _("The text can no longer change. Its tasks and results can."),
+                               TRUE);
+}
+
+/**
+ * kh_plan_state_bar_set_state:
+ * @symbol: (nullable): the document's “Số:” once issued, e.g. 18/KH-UBND
+ * @issued_on: (nullable): the date it was issued
+ * @issued_detail: what being issued means for this kind of document
+ * @can_copy: whether an issued document offers a new revision
+ *
+ * The bar for any document that follows the plan's three states: a
+ * plan, or a report.
+ */
+void
+kh_plan_state_bar_set_state (KhPlanStateBar *self,
+                             KhPlanState     state_value,
+                             const char     *symbol,
+                             const GDate    *issued_on,
+                             const char     *issued_detail,
+                             gboolean        can_copy)
+{
   g_autofree char *state = NULL;
   g_autofree char *detail = NULL;
   const char *icon = "document-edit-symbolic";
 
   g_return_if_fail (KH_IS_PLAN_STATE_BAR (self));
-  g_return_if_fail (plan != NULL);
 
-  switch (plan->state)
+  switch (state_value)
     {
     case KH_PLAN_STATE_SIGNING:
       icon = "document-send-symbolic";
@@ -89,15 +119,13 @@ kh_plan_state_bar_set_plan (KhPlanStateBar *self,
 
     case KH_PLAN_STATE_ISSUED:
       {
-        g_autofree char *number = kh_format_doc_symbol (plan->number, "KH",
-                                                        agency && agency->abbreviation ? agency->abbreviation : "");
-        g_autofree char *date = g_date_valid (&plan->issued_on) ? kh_format_date_short (&plan->issued_on)
-                                                                : g_strdup ("?");
+        g_autofree char *date = issued_on != NULL && g_date_valid (issued_on) ? kh_format_date_short (issued_on)
+                                                                             : g_strdup ("?");
 
         icon = "emblem-ok-symbolic";
         /* Translators: “Issued as Số: 18/KH-UBND on 19/02/2024” */
-        state = g_strdup_printf (_("Issued as Số: %s on %s"), number, date);
-        detail = g_strdup (_("The text can no longer change. Its tasks and results can."));
+        state = g_strdup_printf (_("Issued as Số: %s on %s"), symbol ? symbol : "?", date);
+        detail = g_strdup (issued_detail);
       }
       break;
 
@@ -112,11 +140,11 @@ kh_plan_state_bar_set_plan (KhPlanStateBar *self,
   gtk_label_set_text (self->state_label, state);
   gtk_label_set_text (self->detail_label, detail);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->signing_button), plan->state == KH_PLAN_STATE_DRAFT);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_button), plan->state == KH_PLAN_STATE_SIGNING);
-  gtk_widget_set_visible (GTK_WIDGET (self->issue_button), plan->state == KH_PLAN_STATE_SIGNING);
-  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), plan->state == KH_PLAN_STATE_ISSUED);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_label), plan->state != KH_PLAN_STATE_ISSUED);
+  gtk_widget_set_visible (GTK_WIDGET (self->signing_button), state_value == KH_PLAN_STATE_DRAFT);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_button), state_value == KH_PLAN_STATE_SIGNING);
+  gtk_widget_set_visible (GTK_WIDGET (self->issue_button), state_value == KH_PLAN_STATE_SIGNING);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), can_copy && state_value == KH_PLAN_STATE_ISSUED);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), state_value != KH_PLAN_STATE_ISSUED);
 }
 
 void

@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (KhPlanStateBar, kh_plan_state_bar, KH, PLAN_STATE_BAR, Adw
 void kh_plan_state_bar_set_plan        (KhPlanStateBar *self,
                                         const KhPlan   *plan,
                                         const KhAgency *agency);
+void kh_plan_state_bar_set_state      (KhPlanStateBar *self,
+                                        KhPlanState     state,
+                                        const char     *symbol,
+                                        const GDate    *issued_on,
+                                        const char     *issued_detail,
+                                        gboolean        can_copy);
 void kh_plan_state_bar_set_save_status (KhPlanStateBar *self,
                                         const char     *status,
                                         gboolean        error);

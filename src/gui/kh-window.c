@@ -21,6 +21,7 @@
 #include "kh-plan.h"
 
 #include "kh-application.h"
+#include "kh-exchange-actions.h"
 #include "kh-new-plan-dialog.h"
 #include "kh-overview-page.h"
 #include "kh-plan-page.h"
@@ -29,6 +30,7 @@
 #include "kh-dashboard-page.h"
 #include "kh-result-dialog.h"
 #include "kh-results-page.h"
+#include "kh-reports-page.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -217,6 +219,9 @@ kh_window_reload (KhWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-up-agency", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-exchange", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-exchange",
+                                 store != NULL && !kh_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
 }
 
@@ -399,6 +404,22 @@ record_result_action (GtkWidget  *widget,
 }
 
 static void
+export_exchange_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  kh_exchange_export_present (KH_WINDOW (widget));
+}
+
+static void
+import_exchange_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  kh_exchange_import_present (KH_WINDOW (widget));
+}
+
+static void
 select_plan_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -493,6 +514,8 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.select-plan", "x", select_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-exchange", NULL, export_exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.import-exchange", NULL, import_exchange_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.record-result", NULL, record_result_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-result", NULL);
@@ -518,6 +541,8 @@ kh_window_init (KhWindow *self)
                                        "tasks", _("Tasks"), "view-list-bullet-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_results_page_new (),
                                        "results", _("Results"), "emblem-ok-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_reports_page_new (),
+                                       "reports", _("Reports"), "folder-documents-symbolic");
 
 }
 
