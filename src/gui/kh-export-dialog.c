@@ -1,4 +1,4 @@
-/* kh-export-dialog.c — choose the form of the plan's PDF, then save or print it
+/* kh-export-dialog.c — choose the form of a plan's or a report's PDF, then save or print it
  *
  * The clerk picks the form — draft, for signing, or issued (only once the
  * plan is issued) — with the plan's state choosing the likely one, then
@@ -8,6 +8,10 @@
  * character the PDF cannot hold and where it is, a folder that cannot be
  * written) is said in the dialog, which stays open, and nothing is left
  * half-written. A saved PDF is announced by a toast that can open it.
+ *
+ * A report (“BC”) goes through the same dialog: what the dialog needs of
+ * the document — its title, state, number, date, file names and the
+ * function that writes it — is taken when the dialog is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +24,8 @@
 
 #include "kh-agency.h"
 #include "kh-plan.h"
+#include "kh-report-document.h"
+#include "kh-report.h"
 #include "kh-vn-format.h"
 
 #include "kh-application.h"
@@ -45,15 +51,19 @@ struct _KhExportDialog
   /* Borrowed */
   KhWindow             *window;        /* weak */
 
-  /* Owned */
-  KhPlan               *plan;
+  /* Owned: what is exported, taken when the dialog is made */
+  char                 *title;         /* NULL: it could not be loaded */
+  char                 *file_names[3]; /* by KhDocumentMode */
   char                 *database_path;
   GCancellable         *cancellable;
 #if !GTK_CHECK_VERSION (4, 10, 0)
   GtkFileChooserNative *chooser;
 #endif
 
-  gint64                plan_id;
+  KhExportKind          kind;
+  KhExportFunc          export_func;
+  KhPlanState           state;
+  gint64                plan_id;       /* the plan's or the report's id */
   KhExportPurpose       purpose;
   gboolean              busy;
 };
@@ -81,7 +91,7 @@ set_busy (KhExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_list), !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", !busy && self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", !busy && self->title != NULL);
 }
 
 static void
@@ -193,7 +203,7 @@ on_export_done_cb (GObject      *source,
 {
   g_autoptr(KhExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = kh_export_plan_finish (result, &error);
+  g_autofree char *path = kh_export_document_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -214,11 +224,8 @@ on_export_done_cb (GObject      *source,
 
   if (self->purpose == KH_EXPORT_TO_PRINTER)
     {
-      g_autofree char *title = g_strdup (self->plan->title);
-
-      g_strdelimit (title, "\n", ' ');
       if (self->window != NULL)
-        kh_print_pdf_file (self->window, path, title);
+        kh_print_document_pdf (self->window, path, self->title, self->kind);
     }
   else
     announce_export (self, path);
@@ -237,9 +244,9 @@ start (KhExportDialog *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  kh_export_plan_async (self->database_path, self->plan_id,
-                        kh_export_dialog_get_mode (self), line_spacing (self), path,
-                        self->cancellable, on_export_done_cb, g_object_ref (self));
+  kh_export_document_async (self->database_path, self->export_func, self->plan_id,
+                            kh_export_dialog_get_mode (self), line_spacing (self), path,
+                            self->cancellable, on_export_done_cb, g_object_ref (self));
 }
 
 /* Choosing the file */
@@ -304,7 +311,7 @@ default_folder (void)
 static void
 choose_file (KhExportDialog *self)
 {
-  g_autofree char *name = kh_plan_default_file_name (self->plan, kh_export_dialog_get_mode (self));
+  const char *name = self->file_names[CLAMP (kh_export_dialog_get_mode (self), 0, 2)];
   g_autoptr(GFile) folder = default_folder ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -347,7 +354,7 @@ run_action (GtkWidget  *widget,
 {
   KhExportDialog *self = KH_EXPORT_DIALOG (widget);
 
-  if (self->busy || self->plan == NULL)
+  if (self->busy || self->title == NULL)
     return;
 
   show_status (self, NULL, FALSE);
@@ -380,7 +387,9 @@ kh_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
 #endif
   g_clear_weak_pointer (&self->window);
-  g_clear_pointer (&self->plan, kh_plan_free);
+  g_clear_pointer (&self->title, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->file_names); i++)
+    g_clear_pointer (&self->file_names[i], g_free);
   g_clear_pointer (&self->database_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), KH_TYPE_EXPORT_DIALOG);
 
@@ -424,39 +433,77 @@ kh_export_dialog_init (KhExportDialog *self)
                            G_CALLBACK (on_mode_toggled_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* What the dialog says of the document, once it is loaded. */
 static void
-show_plan (KhExportDialog *self,
-           KhStore        *store)
+show_document (KhExportDialog *self,
+               int             number,
+               const GDate    *issued_on,
+               const char     *abbreviation)
 {
-  g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);
-  g_autofree char *title = g_strdup (self->plan->title);
   g_autofree char *description = NULL;
-  gboolean issued = self->plan->state == KH_PLAN_STATE_ISSUED;
+  gboolean issued = self->state == KH_PLAN_STATE_ISSUED;
+  gboolean report = self->kind == KH_EXPORT_KIND_REPORT;
 
-  g_strdelimit (title, "\n", ' ');
   if (self->purpose == KH_EXPORT_TO_PRINTER)
-    /* Translators: %s is the plan's title (trích yếu) */
-    description = g_strdup_printf (_("“%s” goes to the printer as the PDF the export writes, laid out by Nghị định 30. Which form?"), title);
+    /* Translators: %s is the plan's or the report's title (trích yếu) */
+    description = g_strdup_printf (_("“%s” goes to the printer as the PDF the export writes, laid out by Nghị định 30. Which form?"), self->title);
   else
-    /* Translators: %s is the plan's title (trích yếu) */
-    description = g_strdup_printf (_("“%s” as a PDF laid out by Nghị định 30. Which form?"), title);
+    /* Translators: %s is the plan's or the report's title (trích yếu) */
+    description = g_strdup_printf (_("“%s” as a PDF laid out by Nghị định 30. Which form?"), self->title);
   gtk_label_set_text (self->plan_label, description);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->issued_row), issued);
   if (issued)
     {
-      g_autofree char *number = kh_format_doc_symbol (self->plan->number, "KH",
-                                                      agency && agency->abbreviation ? agency->abbreviation : "");
-      g_autofree char *date = kh_format_date_short (&self->plan->issued_on);
+      g_autofree char *symbol = kh_format_doc_symbol (number, report ? "BC" : "KH", abbreviation);
+      g_autofree char *date = kh_format_date_short (issued_on);
       /* Translators: “As issued: Số: 18/KH-UBND, 19/02/2024” */
-      g_autofree char *subtitle = g_strdup_printf (_("As issued, with its number and date: Số: %s, %s"), number, date);
+      g_autofree char *subtitle = g_strdup_printf (_("As issued, with its number and date: Số: %s, %s"), symbol, date);
 
       adw_action_row_set_subtitle (self->issued_row, subtitle);
     }
+  else if (report)
+    adw_action_row_set_subtitle (self->issued_row, _("Once the report is issued: with the number and date it was issued under"));
   else
     adw_action_row_set_subtitle (self->issued_row, _("Once the plan is issued: with the number and date it was issued under"));
 
-  kh_export_dialog_set_mode (self, kh_export_default_mode (self->plan));
+  kh_export_dialog_set_mode (self, kh_export_default_mode_for_state (self->state));
+}
+
+static KhExportDialog *
+export_dialog_new (KhWindow        *window,
+                   KhStore         *store,
+                   KhExportKind     kind,
+                   gint64           id,
+                   KhExportPurpose  purpose)
+{
+  KhExportDialog *self;
+
+  self = g_object_new (KH_TYPE_EXPORT_DIALOG,
+                       "transient-for", window,
+                       "application", window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->database_path = g_strdup (kh_store_get_path (store));
+  self->kind = kind;
+  self->plan_id = id;
+  self->purpose = purpose;
+
+  if (purpose == KH_EXPORT_TO_PRINTER)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Print"));
+      gtk_button_set_label (self->run_button, _("_Print…"));
+    }
+
+  return self;
+}
+
+static char *
+one_line (const char *title)
+{
+  char *line = g_strdup (title ? title : "");
+
+  return g_strdelimit (line, "\n", ' ');
 }
 
 /* Public API */
@@ -476,29 +523,72 @@ kh_export_dialog_new (KhWindow        *window,
                       KhExportPurpose  purpose)
 {
   KhExportDialog *self;
+  g_autoptr(KhPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (window == NULL || KH_IS_WINDOW (window), NULL);
   g_return_val_if_fail (KH_IS_STORE (store), NULL);
 
-  self = g_object_new (KH_TYPE_EXPORT_DIALOG,
-                       "transient-for", window,
-                       "application", window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL,
-                       NULL);
-  g_set_weak_pointer (&self->window, window);
-  self->database_path = g_strdup (kh_store_get_path (store));
-  self->plan_id = plan_id;
-  self->purpose = purpose;
+  self = export_dialog_new (window, store, KH_EXPORT_KIND_PLAN, plan_id, purpose);
+  self->export_func = kh_store_export_plan_pdf;
 
-  if (purpose == KH_EXPORT_TO_PRINTER)
+  plan = kh_store_load_plan (store, plan_id, &error);
+  if (plan != NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Print"));
-      gtk_button_set_label (self->run_button, _("_Print…"));
-    }
+      g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);
 
-  self->plan = kh_store_load_plan (store, plan_id, &error);
-  if (self->plan != NULL)
-    show_plan (self, store);
+      self->title = one_line (plan->title);
+      self->state = plan->state;
+      for (guint i = 0; i < G_N_ELEMENTS (self->file_names); i++)
+        self->file_names[i] = kh_plan_default_file_name (plan, (KhDocumentMode) i);
+      show_document (self, plan->number, &plan->issued_on,
+                     agency && agency->abbreviation ? agency->abbreviation : "");
+    }
+  else
+    show_status (self, error->message, TRUE);
+  set_busy (self, FALSE);
+
+  return self;
+}
+
+/**
+ * kh_export_dialog_new_for_report:
+ * @window: the main window (it shows the toasts)
+ * @store: the store the report is in; the export opens its own
+ *   connection to the same file
+ * @report_id: the report
+ * @purpose: save a PDF, or print it
+ *
+ * As kh_export_dialog_new(), for a report.
+ */
+KhExportDialog *
+kh_export_dialog_new_for_report (KhWindow        *window,
+                                 KhStore         *store,
+                                 gint64           report_id,
+                                 KhExportPurpose  purpose)
+{
+  KhExportDialog *self;
+  g_autoptr(KhReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (window == NULL || KH_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  self = export_dialog_new (window, store, KH_EXPORT_KIND_REPORT, report_id, purpose);
+  self->export_func = kh_store_export_report_pdf;
+
+  report = kh_store_load_report (store, report_id, &error);
+  if (report != NULL)
+    {
+      g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);
+
+      self->title = one_line (report->title);
+      self->state = report->state;
+      for (guint i = 0; i < G_N_ELEMENTS (self->file_names); i++)
+        self->file_names[i] = kh_store_report_default_file_name (store, report, (KhDocumentMode) i);
+      show_document (self, report->number, &report->issued_on,
+                     agency && agency->abbreviation ? agency->abbreviation : "");
+    }
   else
     show_status (self, error->message, TRUE);
   set_busy (self, FALSE);
@@ -527,7 +617,7 @@ kh_export_dialog_set_mode (KhExportDialog *self,
   switch (mode)
     {
     case KH_DOCUMENT_MODE_ISSUED:
-      if (self->plan != NULL && self->plan->state == KH_PLAN_STATE_ISSUED)
+      if (self->title != NULL && self->state == KH_PLAN_STATE_ISSUED)
         {
           gtk_check_button_set_active (self->issued_check, TRUE);
           break;
@@ -566,7 +656,7 @@ kh_export_dialog_export_to_path (KhExportDialog *self,
   g_return_if_fail (KH_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
 
-  if (self->busy || self->plan == NULL)
+  if (self->busy || self->title == NULL)
     return;
   self->purpose = KH_EXPORT_TO_FILE;
   start (self, path);

@@ -1,4 +1,4 @@
-/* kh-export-dialog.h — choose the form of the plan's PDF, then save or print it
+/* kh-export-dialog.h — choose the form of a plan's or a report's PDF, then save or print it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (KhExportDialog, kh_export_dialog, KH, EXPORT_DIALOG, AdwWi
 KhExportDialog *kh_export_dialog_new            (KhWindow        *window,
                                                  KhStore         *store,
                                                  gint64           plan_id,
+                                                 KhExportPurpose  purpose);
+KhExportDialog *kh_export_dialog_new_for_report (KhWindow        *window,
+                                                 KhStore         *store,
+                                                 gint64           report_id,
                                                  KhExportPurpose  purpose);
 KhDocumentMode  kh_export_dialog_get_mode       (KhExportDialog  *self);
 void            kh_export_dialog_set_mode       (KhExportDialog  *self,

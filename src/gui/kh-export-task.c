@@ -1,4 +1,4 @@
-/* kh-export-task.c — a plan exported as a PDF in a worker thread
+/* kh-export-task.c — a plan or a report exported as a PDF in a worker thread
  *
  * The export runs off the main loop, on its own connection to the same
  * database (a KhStore is not shared between threads). The writer puts the
@@ -23,7 +23,8 @@ typedef struct
 {
   char           *database_path;
   char           *path;          /* NULL: a temporary file, for printing */
-  gint64          plan_id;
+  KhExportFunc    export_func;
+  gint64          id;
   KhDocumentMode  mode;
   double          line_spacing;
 } ExportData;
@@ -50,7 +51,19 @@ kh_export_default_mode (const KhPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, KH_DOCUMENT_MODE_DRAFT);
 
-  switch (plan->state)
+  return kh_export_default_mode_for_state (plan->state);
+}
+
+/**
+ * kh_export_default_mode_for_state:
+ * @state: the state of a plan or a report
+ *
+ * As kh_export_default_mode(), for anything that follows a plan's states.
+ */
+KhDocumentMode
+kh_export_default_mode_for_state (KhPlanState state)
+{
+  switch (state)
     {
     case KH_PLAN_STATE_ISSUED:
       return KH_DOCUMENT_MODE_ISSUED;
@@ -92,7 +105,6 @@ export_thread (GTask        *task,
 {
   ExportData *export = task_data;
   g_autoptr(KhStore) store = NULL;
-  g_autoptr(KhDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup (export->path);
   KhPdfOptions options;
@@ -118,9 +130,8 @@ export_thread (GTask        *task,
     }
 
   if (!(store = kh_store_open (export->database_path, &error)) ||
-      !(doc = kh_store_compose_plan_document (store, export->plan_id, export->mode, &error)) ||
       g_task_return_error_if_cancelled (task) ||
-      !kh_pdf_write_document (doc, &options, path, &error))
+      !export->export_func (store, export->id, export->mode, &options, path, &error))
     {
       if (export->path == NULL)
         g_unlink (path);
@@ -137,6 +148,64 @@ export_thread (GTask        *task,
     }
 
   g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+/**
+ * kh_export_document_async:
+ * @database_path: the database the document is in
+ * @export_func: what writes it: kh_store_export_plan_pdf() or
+ *   kh_store_export_report_pdf()
+ * @id: the plan or report
+ * @mode: draft, for signing, or issued
+ * @line_spacing: the body's line spacing (the “line-spacing” setting)
+ * @path: (nullable): the PDF to write, or %NULL for a temporary file
+ *
+ * Writes the plan or report as a PDF in a worker thread, on its own
+ * connection to the database.
+ */
+void
+kh_export_document_async (const char          *database_path,
+                          KhExportFunc         export_func,
+                          gint64               id,
+                          KhDocumentMode       mode,
+                          double               line_spacing,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (export_func != NULL);
+
+  export = g_new0 (ExportData, 1);
+  export->database_path = g_strdup (database_path);
+  export->path = g_strdup (path);
+  export->export_func = export_func;
+  export->id = id;
+  export->mode = mode;
+  export->line_spacing = line_spacing;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kh_export_document_async);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * kh_export_document_finish:
+ *
+ * Returns: (transfer full): the path of the PDF written, or %NULL
+ */
+char *
+kh_export_document_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -159,22 +228,8 @@ kh_export_plan_async (const char          *database_path,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportData *export;
-
-  g_return_if_fail (database_path != NULL);
-
-  export = g_new0 (ExportData, 1);
-  export->database_path = g_strdup (database_path);
-  export->path = g_strdup (path);
-  export->plan_id = plan_id;
-  export->mode = mode;
-  export->line_spacing = line_spacing;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kh_export_plan_async);
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  kh_export_document_async (database_path, kh_store_export_plan_pdf, plan_id, mode,
+                            line_spacing, path, cancellable, callback, user_data);
 }
 
 /**
@@ -186,7 +241,5 @@ char *
 kh_export_plan_finish (GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return kh_export_document_finish (result, error);
 }

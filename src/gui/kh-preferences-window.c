@@ -1,8 +1,8 @@
 /* kh-preferences-window.c — what is set up once: the agency and its departments
  *
  * The window only holds the pages, each its own class: the agency (with
- * its signers and default recipients), the departments, the indicators
- * and the templates. Each writes its changes to the store at once; the
+ * its signers and default recipients), the departments, the indicators,
+ * the commemorative days and the templates. Each writes its changes to the store at once; the
  * agency's fields, saved a moment after typing stops, are also saved
  * when the window closes.
  *
@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-agency-page.h"
+#include "kh-commemorations-page.h"
 #include "kh-departments-page.h"
 #include "kh-indicators-page.h"
 #include "kh-preferences-window.h"
@@ -80,6 +81,7 @@ on_notify_application_cb (KhPreferencesWindow *self,
   add_page (self, agency_page);
   add_page (self, kh_departments_page_new (self->application));
   add_page (self, kh_indicators_page_new (self->application));
+  add_page (self, kh_commemorations_page_new (self->application));
   add_page (self, kh_templates_page_new (self->application));
 }
 

@@ -21,10 +21,11 @@
 
 typedef struct
 {
-  GWeakRef  window;
-  char     *path;     /* the temporary PDF, removed at the end */
-  char     *title;
-  char     *printer;
+  GWeakRef      window;
+  char         *path;     /* the temporary PDF, removed at the end */
+  char         *title;
+  char         *printer;
+  KhExportKind  kind;
 } PrintData;
 
 static void
@@ -60,6 +61,17 @@ toast (PrintData  *print,
   kh_window_add_toast (window, t);
 }
 
+static char *
+could_not_print (PrintData  *print,
+                 const char *reason)
+{
+  if (print->kind == KH_EXPORT_KIND_REPORT)
+    /* Translators: a toast; %s is the reason the print system gave */
+    return g_strdup_printf (_("The report could not be printed: %s"), reason);
+  /* Translators: a toast; %s is the reason the print system gave */
+  return g_strdup_printf (_("The plan could not be printed: %s"), reason);
+}
+
 static void
 on_job_complete_cb (GtkPrintJob  *job,
                     gpointer      user_data,
@@ -69,8 +81,7 @@ on_job_complete_cb (GtkPrintJob  *job,
   g_autofree char *message = NULL;
 
   if (error != NULL)
-    /* Translators: a toast; %s is the reason the print system gave */
-    message = g_strdup_printf (_("The plan could not be printed: %s"), error->message);
+    message = could_not_print (print, error->message);
   else
     /* Translators: a toast; %s is the printer's name */
     message = g_strdup_printf (_("Sent to the printer “%s”"), print->printer);
@@ -109,7 +120,7 @@ send_job (PrintData          *print,
   job = gtk_print_job_new (print->title, printer, settings, page_setup);
   if (!gtk_print_job_set_source_file (job, print->path, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The plan could not be printed: %s"), error->message);
+      g_autofree char *message = could_not_print (print, error->message);
       toast (print, message, TRUE);
       print_data_free (print);
       return;
@@ -134,17 +145,19 @@ on_dialog_response_cb (GtkDialog *dialog,
 }
 
 /**
- * kh_print_pdf_file:
+ * kh_print_document_pdf:
  * @window: the window the print dialog belongs to, which shows the toasts
- * @path: (transfer full): a temporary PDF; it is removed when done
+ * @path: a temporary PDF; it is removed when done
  * @title: the job's title
+ * @kind: a plan or a report, for the dialog's title and the messages
  *
  * Shows the print dialog and sends the PDF itself to the printer chosen.
  */
 void
-kh_print_pdf_file (KhWindow   *window,
-                   const char *path,
-                   const char *title)
+kh_print_document_pdf (KhWindow     *window,
+                       const char   *path,
+                       const char   *title,
+                       KhExportKind  kind)
 {
   PrintData *print;
   GtkWidget *dialog;
@@ -156,8 +169,10 @@ kh_print_pdf_file (KhWindow   *window,
   g_weak_ref_init (&print->window, window);
   print->path = g_strdup (path);
   print->title = g_strdup (title);
+  print->kind = kind;
 
-  dialog = gtk_print_unix_dialog_new (_("Print the Plan"), GTK_WINDOW (window));
+  dialog = gtk_print_unix_dialog_new (kind == KH_EXPORT_KIND_REPORT ? _("Print the Report") : _("Print the Plan"),
+                                      GTK_WINDOW (window));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   /* The PDF goes to the print system as it is: copies, ranges and
    * collation are the printer's to handle, nothing is drawn by us. */
@@ -165,4 +180,20 @@ kh_print_pdf_file (KhWindow   *window,
   gtk_print_unix_dialog_set_embed_page_setup (GTK_PRINT_UNIX_DIALOG (dialog), FALSE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response_cb), print);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kh_print_pdf_file:
+ * @window: the window the print dialog belongs to, which shows the toasts
+ * @path: a temporary PDF of a plan; it is removed when done
+ * @title: the job's title
+ *
+ * kh_print_document_pdf() for a plan.
+ */
+void
+kh_print_pdf_file (KhWindow   *window,
+                   const char *path,
+                   const char *title)
+{
+  kh_print_document_pdf (window, path, title, KH_EXPORT_KIND_PLAN);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kh-export-task.h"
 #include "kh-window.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,9 @@ G_BEGIN_DECLS
 void kh_print_pdf_file (KhWindow   *window,
                         const char *path,
                         const char *title);
+void kh_print_document_pdf (KhWindow     *window,
+                            const char   *path,
+                            const char   *title,
+                            KhExportKind  kind);
 
 G_END_DECLS

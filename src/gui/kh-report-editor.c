@@ -30,6 +30,8 @@
 #include "kh-vn-format.h"
 
 #include "kh-application.h"
+#include "kh-export-dialog.h"
+#include "kh-export-task.h"
 #include "kh-plan-issue-dialog.h"
 #include "kh-plan-state-bar.h"
 #include "kh-plan-string-list.h"
@@ -48,7 +50,7 @@ struct _KhReportEditor
 
   /* Template widgets */
   GtkLabel          *heading_label;
-  GtkMenuButton     *export_button;
+  GtkButton         *export_button;
   GtkButton         *delete_button;
   KhPlanStateBar    *state_bar;
   GtkTextView       *title_view;
@@ -77,7 +79,6 @@ struct _KhReportEditor
   guint              save_id;
   guint              updating;
   gboolean           dirty;
-  gboolean           exporting;
 };
 
 G_DEFINE_FINAL_TYPE (KhReportEditor, kh_report_editor, ADW_TYPE_BIN)
@@ -678,43 +679,61 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Export: in a worker thread, with its own connection to the database */
-
-typedef struct
-{
-  char           *db_path;
-  gint64          report_id;
-  KhDocumentMode  mode;
-  char           *path;
-} ExportJob;
+/* Export and print: the shared export dialog, which writes the PDF in a
+ * worker thread on its own connection to the database. The text is saved
+ * first, so the PDF holds what is on the screen. */
 
 static void
-export_job_free (ExportJob *job)
+present_export_dialog (KhReportEditor  *self,
+                       KhExportPurpose  purpose)
 {
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job);
+  if (self->store == NULL || self->report_id == 0)
+    return;
+
+  kh_report_editor_flush (self);
+  gtk_window_present (GTK_WINDOW (kh_export_dialog_new_for_report (get_window (self), self->store,
+                                                                   self->report_id, purpose)));
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  ExportJob *job = task_data;
-  g_autoptr(KhStore) store = NULL;
-  GError *error = NULL;
-  KhPdfOptions options;
+  present_export_dialog (KH_REPORT_EDITOR (widget), KH_EXPORT_TO_FILE);
+}
 
-  kh_pdf_options_init (&options);
-  if (!(store = kh_store_open (job->db_path, &error)) ||
-      !kh_store_export_report_pdf (store, job->report_id, job->mode, &options, job->path, &error))
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  present_export_dialog (KH_REPORT_EDITOR (widget), KH_EXPORT_TO_PRINTER);
+}
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autofree char *path = kh_export_document_finish (result, &error);
+
+  if (path == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
 
+/**
+ * kh_report_editor_export_async:
+ * @mode: draft, for signing, or issued
+ * @file: the PDF to write
+ *
+ * Saves what is being edited, then writes the report to @file without
+ * asking, through the export the dialog uses.
+ */
 void
 kh_report_editor_export_async (KhReportEditor      *self,
                                KhDocumentMode       mode,
@@ -723,7 +742,9 @@ kh_report_editor_export_async (KhReportEditor      *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  g_autofree char *path = NULL;
+  KhWindow *window;
+  GSettings *settings = NULL;
 
   g_return_if_fail (KH_IS_REPORT_EDITOR (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -731,7 +752,8 @@ kh_report_editor_export_async (KhReportEditor      *self,
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, kh_report_editor_export_async);
 
-  if (self->store == NULL || self->report_id == 0 || g_file_peek_path (file) == NULL)
+  path = g_file_get_path (file);
+  if (self->store == NULL || self->report_id == 0 || path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("There is no report to export"));
@@ -741,13 +763,14 @@ kh_report_editor_export_async (KhReportEditor      *self,
   /* The worker reads what the clerk sees. */
   kh_report_editor_flush (self);
 
-  job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (kh_store_get_path (self->store));
-  job->report_id = self->report_id;
-  job->mode = mode;
-  job->path = g_file_get_path (file);
-  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  window = get_window (self);
+  if (window != NULL && kh_window_get_application (window) != NULL)
+    settings = kh_application_get_settings (kh_window_get_application (window));
+
+  kh_export_document_async (kh_store_get_path (self->store), kh_store_export_report_pdf,
+                            self->report_id, mode,
+                            settings ? g_settings_get_double (settings, "line-spacing") : KH_PDF_LINE_SPACING_DEFAULT,
+                            path, NULL, on_export_done_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -758,145 +781,6 @@ kh_report_editor_export_finish (KhReportEditor  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_export_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  KhReportEditor *self = KH_REPORT_EDITOR (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
-
-  self->exporting = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
-
-  if (!kh_report_editor_export_finish (self, result, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  /* Translators: %s is the file the report was written to */
-  message = g_strdup_printf (_("Report exported to “%s”"), name);
-  add_toast (self, adw_toast_new (message));
-}
-
-static void
-export_to (KhReportEditor *self,
-           KhDocumentMode  mode,
-           GFile          *file)
-{
-  self->exporting = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  kh_report_editor_export_async (self, mode, file, on_export_done_cb, g_object_ref (file));
-}
-
-static KhDocumentMode
-mode_from_string (const char *mode)
-{
-  if (g_strcmp0 (mode, "signing") == 0)
-    return KH_DOCUMENT_MODE_SIGNING;
-  if (g_strcmp0 (mode, "issued") == 0)
-    return KH_DOCUMENT_MODE_ISSUED;
-  return KH_DOCUMENT_MODE_DRAFT;
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-on_file_dialog_save_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  KhReportEditor *self = user_data;
-  KhDocumentMode mode = GPOINTER_TO_INT (g_object_get_data (object, "mode"));
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    export_to (self, mode, file);
-  g_object_unref (self);
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-static void
-on_file_chooser_response_cb (GtkNativeDialog *dialog,
-                             int              response,
-                             KhReportEditor  *self)
-{
-  KhDocumentMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mode"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        export_to (self, mode, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-#endif
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KhReportEditor *self = KH_REPORT_EDITOR (widget);
-  KhDocumentMode mode = mode_from_string (g_variant_get_string (parameter, NULL));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-
-  if (self->report == NULL || self->exporting)
-    return;
-
-  kh_report_editor_flush (self);
-  name = kh_store_report_default_file_name (self->store, self->report, mode);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    g_object_set_data (G_OBJECT (dialog), "mode", GINT_TO_POINTER (mode));
-    gtk_file_dialog_set_title (dialog, _("Export the Report"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
-                          on_file_dialog_save_cb, g_object_ref (self));
-  }
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  {
-    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Export the Report"),
-                                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                _("_Export"), _("_Cancel"));
-
-    g_object_set_data (G_OBJECT (native), "mode", GINT_TO_POINTER (mode));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb),
-                             self, 0);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
-}
-
-/* Ctrl+E: the modes to export in. */
-static void
-export_menu_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KhReportEditor *self = KH_REPORT_EDITOR (widget);
-
-  if (self->report != NULL && !self->exporting)
-    gtk_menu_button_popup (self->export_button);
 }
 
 /* Overrides */
@@ -963,15 +847,16 @@ kh_report_editor_class_init (KhReportEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "report.replace-results", NULL, replace_results_action);
   gtk_widget_class_install_action (widget_class, "report.dismiss-changes", NULL, dismiss_changes_action);
   gtk_widget_class_install_action (widget_class, "report.insert-anniversaries", NULL, insert_anniversaries_action);
-  gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.delete", NULL, delete_action);
   /* What the plan's state bar runs. */
   gtk_widget_class_install_action (widget_class, "plan.send-for-signing", NULL, send_for_signing_action);
   gtk_widget_class_install_action (widget_class, "plan.back-to-draft", NULL, back_to_draft_action);
   gtk_widget_class_install_action (widget_class, "plan.issue", NULL, issue_action);
 
-  gtk_widget_class_install_action (widget_class, "report.export-menu", NULL, export_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "report.export-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "report.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* test-reports-page.c — the “Reports” view, driven through its widgets
  * under a real X server: a new report through the dialog, autosave and
- * restart, regeneration that keeps the clerk's text, PDF export
+ * restart, regeneration that keeps the clerk's text, PDF export and
+ * printing through the plan's export dialog
  *
  * Set KH_TEST_SHOTS to a directory to keep PNGs of the page.
  *
@@ -20,6 +21,7 @@
 #include "kh-result.h"
 
 #include "kh-application.h"
+#include "kh-export-dialog.h"
 #include "kh-plan-issue-dialog.h"
 #include "kh-new-report-dialog.h"
 #include "kh-report-editor.h"
@@ -536,6 +538,40 @@ export_done (gpointer data)
   return ((Exported *)data)->done;
 }
 
+static KhExportDialog *
+find_export_dialog (KhApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (KH_IS_EXPORT_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+export_dialog_open (gpointer app)
+{
+  KhExportDialog *dialog = find_export_dialog (app);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+export_dialog_closed (gpointer app)
+{
+  return find_export_dialog (app) == NULL;
+}
+
+static gboolean
+is_pdf (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) &&
+         length > 4 && g_str_has_prefix (contents, "%PDF");
+}
+
 static void
 export_pdf (KhApplication *app,
             KhWindow      *window,
@@ -557,6 +593,30 @@ export_pdf (KhApplication *app,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4);
   g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+
+  /* “Export PDF…”: the plan's dialog, the draft form for a draft report */
+  {
+    g_autofree char *draft = g_build_filename (fixture->dir, "bao-cao-du-thao.pdf", NULL);
+    KhExportDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.export", NULL));
+    g_assert_true (wait_for (export_dialog_open, app));
+    dialog = find_export_dialog (app);
+    g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_DRAFT);
+    kh_export_dialog_set_mode (dialog, KH_DOCUMENT_MODE_ISSUED);
+    g_assert_cmpint (kh_export_dialog_get_mode (dialog), !=, KH_DOCUMENT_MODE_ISSUED);
+    kh_export_dialog_set_mode (dialog, KH_DOCUMENT_MODE_DRAFT);
+    maybe_shot (dialog, "report-export-dialog");
+    kh_export_dialog_export_to_path (dialog, draft);
+    g_assert_true (wait_for (is_pdf, draft));
+    g_assert_true (wait_for (export_dialog_closed, app));
+  }
+
+  /* “Print…”: the same dialog, for the printer */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.print", NULL));
+  g_assert_true (wait_for (export_dialog_open, app));
+  gtk_window_close (GTK_WINDOW (find_export_dialog (app)));
+  g_assert_true (wait_for (export_dialog_closed, app));
 }
 
 static void
