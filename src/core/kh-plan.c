@@ -20,6 +20,7 @@
 #include "kh-agency.h"
 #include "kh-part-four.h"
 #include "kh-plan.h"
+#include "kh-register.h"
 #include "kh-store-private.h"
 #include "kh-text.h"
 #include "kh-vn-format.h"
@@ -839,35 +840,6 @@ kh_store_set_plan_state (KhStore      *store,
   return kh_store_step_done (store, stmt, error);
 }
 
-/* Names the document that already holds a number, or returns FALSE. */
-static gboolean
-find_registered (KhStore  *store,
-                 int       year,
-                 int       number,
-                 char    **summary,
-                 GDate    *issued_on,
-                 GError  **error)
-{
-  g_autoptr(KhStmt) stmt = NULL;
-
-  stmt = kh_store_prepare (store,
-                           "SELECT summary, issued_on FROM document_number"
-                           " WHERE year = ?1 AND doc_type = ?2 AND number = ?3",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, year);
-  kh_stmt_bind_text (stmt, 2, DOC_TYPE);
-  sqlite3_bind_int (stmt, 3, number);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-
-  *summary = g_strdup (kh_stmt_column_text (stmt, 0));
-  kh_stmt_column_date (stmt, 1, issued_on);
-  return TRUE;
-}
-
 static gboolean
 check_issue (KhStore       *store,
              const KhPlan  *plan,
@@ -875,8 +847,6 @@ check_issue (KhStore       *store,
              const GDate   *issued_on,
              GError       **error)
 {
-  g_autofree char *other = NULL;
-  GDate other_date;
   int year;
 
   if (number < 1 || number > MAX_NUMBER)
@@ -908,19 +878,7 @@ check_issue (KhStore       *store,
       return FALSE;
     }
 
-  g_date_clear (&other_date, 1);
-  if (find_registered (store, year, number, &other, &other_date, error))
-    {
-      g_autofree char *symbol = plan_symbol (store, number);
-      g_autofree char *date = g_date_valid (&other_date) ? kh_format_date_short (&other_date)
-                                                         : g_strdup ("?");
-      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
-                   _("Number %s is already used in %d by “%s”, issued on %s."),
-                   symbol, year, other, date);
-      return FALSE;
-    }
-
-  return error == NULL || *error == NULL;
+  return kh_store_check_number_free (store, DOC_TYPE, year, number, error);
 }
 
 /* Records the number and date the plan was issued under, registers the
@@ -935,8 +893,7 @@ kh_store_issue_plan (KhStore      *store,
 {
   g_autoptr(KhPlan) plan = NULL;
   g_autoptr(KhStmt) update = NULL;
-  g_autoptr(KhStmt) insert = NULL;
-  g_autoptr(GString) summary = NULL;
+  g_autofree char *summary = NULL;
 
   if (!kh_store_begin (store, error))
     return FALSE;
@@ -950,11 +907,7 @@ kh_store_issue_plan (KhStore      *store,
                              "UPDATE plan SET state = 'issued', number = ?2, issued_on = ?3,"
                              " updated_at = datetime('now') WHERE id = ?1",
                              error);
-  insert = update ? kh_store_prepare (store,
-                                      "INSERT INTO document_number (year, doc_type, number, issued_on, summary, plan_id)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                      error) : NULL;
-  if (insert == NULL)
+  if (update == NULL)
     goto failed;
 
   sqlite3_bind_int64 (update, 1, id);
@@ -966,18 +919,8 @@ kh_store_issue_plan (KhStore      *store,
       !kh_store_step_done (store, update, error))
     goto failed;
 
-  /* One line, as a register lists it. */
-  summary = g_string_new ("Kế hoạch ");
-  g_string_append (summary, plan->title);
-  g_strdelimit (summary->str, "\n", ' ');
-
-  sqlite3_bind_int (insert, 1, g_date_get_year (issued_on));
-  kh_stmt_bind_text (insert, 2, DOC_TYPE);
-  sqlite3_bind_int (insert, 3, number);
-  kh_stmt_bind_date (insert, 4, issued_on);
-  kh_stmt_bind_text (insert, 5, summary->str);
-  sqlite3_bind_int64 (insert, 6, id);
-  if (!kh_store_step_done (store, insert, error))
+  summary = g_strconcat ("Kế hoạch ", plan->title, NULL);
+  if (!kh_store_register_number (store, DOC_TYPE, number, issued_on, summary, id, 0, error))
     goto failed;
 
   return kh_store_commit (store, error);

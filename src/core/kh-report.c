@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kh-agency.h"
+#include "kh-register.h"
 #include "kh-report.h"
 #include "kh-store-private.h"
 #include "kh-vn-format.h"
@@ -523,7 +524,6 @@ check_issue (KhStore         *store,
              const GDate     *issued_on,
              GError         **error)
 {
-  g_autoptr(KhStmt) stmt = NULL;
   int year;
 
   if (number < 1 || number > MAX_NUMBER)
@@ -555,32 +555,7 @@ check_issue (KhStore         *store,
       return FALSE;
     }
 
-  stmt = kh_store_prepare (store,
-                           "SELECT summary, issued_on FROM document_number"
-                           " WHERE year = ?1 AND doc_type = ?2 AND number = ?3",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, year);
-  kh_stmt_bind_text (stmt, 2, KH_REPORT_DOC_TYPE);
-  sqlite3_bind_int (stmt, 3, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(KhAgency) agency = kh_store_load_agency (store, NULL);
-      g_autofree char *symbol = kh_format_doc_symbol (number, KH_REPORT_DOC_TYPE,
-                                                      agency ? agency->abbreviation : "");
-      GDate other;
-      g_autofree char *date = NULL;
-
-      kh_stmt_column_date (stmt, 1, &other);
-      date = g_date_valid (&other) ? kh_format_date_short (&other) : g_strdup ("?");
-      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_EXISTS,
-                   _("Number %s is already used in %d by “%s”, issued on %s."),
-                   symbol, year, kh_stmt_column_text (stmt, 0), date);
-      return FALSE;
-    }
-  return TRUE;
+  return kh_store_check_number_free (store, KH_REPORT_DOC_TYPE, year, number, error);
 }
 
 /* Records the number and date the report was issued under, registers
@@ -594,7 +569,6 @@ kh_store_issue_report (KhStore      *store,
 {
   g_autoptr(KhReport) report = NULL;
   g_autoptr(KhStmt) update = NULL;
-  g_autoptr(KhStmt) insert = NULL;
   g_autofree char *summary = NULL;
 
   if (!kh_store_begin (store, error))
@@ -617,23 +591,8 @@ kh_store_issue_report (KhStore      *store,
   if (!kh_store_step_done (store, update, error))
     goto failed;
 
-  insert = kh_store_prepare (store,
-                             "INSERT INTO document_number (year, doc_type, number, issued_on, summary, report_id)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                             error);
-  if (insert == NULL)
-    goto failed;
-
-  /* One line, as a register lists it. */
   summary = g_strconcat ("Báo cáo ", report->title, NULL);
-  g_strdelimit (summary, "\n", ' ');
-  sqlite3_bind_int (insert, 1, g_date_get_year (issued_on));
-  kh_stmt_bind_text (insert, 2, KH_REPORT_DOC_TYPE);
-  sqlite3_bind_int (insert, 3, number);
-  kh_stmt_bind_date (insert, 4, issued_on);
-  kh_stmt_bind_text (insert, 5, summary);
-  sqlite3_bind_int64 (insert, 6, id);
-  if (!kh_store_step_done (store, insert, error))
+  if (!kh_store_register_number (store, KH_REPORT_DOC_TYPE, number, issued_on, summary, 0, id, error))
     goto failed;
 
   return kh_store_commit (store, error);
