@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 
 #include "kh-demo.h"
@@ -22,7 +24,6 @@
 #include "kh-result-row.h"
 #include "kh-window.h"
 
-#define DEADLINE_S  10
 #define TODAY       "2024-04-10"   /* KEHOACH_TODAY: the demo's plan is 2024's */
 #define RADIO       "Đài truyền thanh"
 #define NEWS_TASK   "Tin, bài về cải cách hành chính"
@@ -38,58 +39,7 @@ typedef struct
 
 /* Waiting */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
 /* Finding */
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 typedef struct
 {
@@ -103,7 +53,7 @@ static gboolean
 search_done (gpointer user_data)
 {
   Search *search = user_data;
-  gboolean found = find_widget (search->root, search->match, search->data) != NULL;
+  gboolean found = kh_test_find_widget (search->root, search->match, search->data) != NULL;
 
   return search->absent ? !found : found;
 }
@@ -115,8 +65,8 @@ wait_for_widget (GtkWidget     *root,
 {
   Search search = { root, match, data, FALSE };
 
-  g_assert_true (wait_for (search_done, &search));
-  return find_widget (root, match, data);
+  g_assert_true (kh_test_wait_for (search_done, &search));
+  return kh_test_find_widget (root, match, data);
 }
 
 static G_GNUC_UNUSED gboolean
@@ -126,7 +76,7 @@ wait_until_gone (GtkWidget     *root,
 {
   Search search = { root, match, data, TRUE };
 
-  return wait_for (search_done, &search);
+  return kh_test_wait_for (search_done, &search);
 }
 
 static G_GNUC_UNUSED gboolean
@@ -228,7 +178,7 @@ static G_GNUC_UNUSED const char *
 combo_row_selected (GtkWidget  *root,
                     const char *row_title)
 {
-  GtkWidget *row = find_widget (root, is_row_with_title, row_title);
+  GtkWidget *row = kh_test_find_widget (root, is_row_with_title, row_title);
   GtkStringObject *item;
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
@@ -241,7 +191,7 @@ combo_row_select (GtkWidget  *root,
                   const char *row_title,
                   const char *item)
 {
-  GtkWidget *row = find_widget (root, is_row_with_title, row_title);
+  GtkWidget *row = kh_test_find_widget (root, is_row_with_title, row_title);
   guint position;
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
@@ -413,7 +363,7 @@ save_shot (GtkWidget  *widget,
 
   tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
   gtk_widget_queue_draw (widget);
-  wait_for (two_frames_drawn, &frames);
+  kh_test_wait_for (two_frames_drawn, &frames);
   gtk_widget_remove_tick_callback (widget, tick);
 
   file = g_strconcat (name, ".png", NULL);
@@ -453,7 +403,7 @@ open_result_dialog (KhApplication *app,
                     KhWindow      *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-result", NULL));
-  g_assert_true (wait_for (dialog_open, app));
+  g_assert_true (kh_test_wait_for (dialog_open, app));
   return GTK_WIDGET (find_dialog (app));
 }
 
@@ -461,12 +411,12 @@ static G_GNUC_UNUSED void
 set_quantity (GtkWidget *dialog,
               double     quantity)
 {
-  GtkWidget *row = find_widget (dialog, is_row_with_title, "Quantity");
+  GtkWidget *row = kh_test_find_widget (dialog, is_row_with_title, "Quantity");
   GtkWidget *spin;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_sensitive (row));
-  spin = find_widget (row, is_spin_button, NULL);
+  spin = kh_test_find_widget (row, is_spin_button, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), quantity);
 }
 
@@ -474,7 +424,7 @@ static G_GNUC_UNUSED void
 set_description (GtkWidget  *dialog,
                  const char *text)
 {
-  GtkWidget *view = find_widget (dialog, is_text_view, NULL);
+  GtkWidget *view = kh_test_find_widget (dialog, is_text_view, NULL);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
@@ -482,7 +432,7 @@ set_description (GtkWidget  *dialog,
 static G_GNUC_UNUSED char *
 get_description (GtkWidget *dialog)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, is_text_view, NULL)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (kh_test_find_widget (dialog, is_text_view, NULL)));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -493,7 +443,7 @@ static G_GNUC_UNUSED void
 set_date (GtkWidget  *dialog,
           const char *text)
 {
-  GtkWidget *row = find_widget (dialog, is_row_with_title, "Date, e.g. 15/3/2024");
+  GtkWidget *row = kh_test_find_widget (dialog, is_row_with_title, "Date, e.g. 15/3/2024");
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -503,7 +453,7 @@ static G_GNUC_UNUSED void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find_widget (root, is_mapped_button_with_label, label);
+  GtkWidget *button = kh_test_find_widget (root, is_mapped_button_with_label, label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 
 #include "kh-agency.h"
@@ -18,65 +20,12 @@
 
 #define BA_TO       "Ngày Khởi nghĩa Ba Tơ"
 #define BA_TO_2024  "79 năm Ngày Khởi nghĩa Ba Tơ (11/3/1945 – 11/3/2024)"
-#define DEADLINE_S  10
 
 typedef struct
 {
   char *dir;
   char *path;
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_expander_row_titled (GtkWidget     *widget,
@@ -143,7 +92,7 @@ search_finds (gpointer user_data)
 {
   Search *search = user_data;
 
-  return find_widget (search->root, search->match, search->data) != NULL;
+  return kh_test_find_widget (search->root, search->match, search->data) != NULL;
 }
 
 static GtkWidget *
@@ -153,9 +102,9 @@ wait_for_widget (GtkWidget  *root,
 {
   Search search = { root, match, data };
 
-  if (!wait_for (search_finds, &search))
+  if (!kh_test_wait_for (search_finds, &search))
     return NULL;
-  return find_widget (root, match, data);
+  return kh_test_find_widget (root, match, data);
 }
 
 /* Fixtures */
@@ -234,7 +183,7 @@ on_activate_cb (KhApplication *app,
   KhPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
   preferences = find_preferences (app);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "commemorations");
 
@@ -292,9 +241,9 @@ type_new_day (KhPreferencesWindow *preferences,
               const char          *year)
 {
   GtkWidget *root = GTK_WIDGET (preferences);
-  GtkWidget *name_row = find_widget (root, is_new_day_row_titled, "Add a Local Day");
-  GtkWidget *date_row = find_widget (root, is_new_day_row_titled, "Day and month (dd/mm)");
-  GtkWidget *year_row = find_widget (root, is_new_day_row_titled, "Founding year (optional)");
+  GtkWidget *name_row = kh_test_find_widget (root, is_new_day_row_titled, "Add a Local Day");
+  GtkWidget *date_row = kh_test_find_widget (root, is_new_day_row_titled, "Day and month (dd/mm)");
+  GtkWidget *year_row = kh_test_find_widget (root, is_new_day_row_titled, "Founding year (optional)");
 
   g_assert_nonnull (name_row);
   g_assert_nonnull (date_row);
@@ -308,7 +257,7 @@ static void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find_widget (root, is_button_labelled, label);
+  GtkWidget *button = kh_test_find_widget (root, is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -361,7 +310,7 @@ add_archive_undo (KhApplication       *app,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
                             "năm " BA_TO " (11/3/1945 – 11/3/"));
   /* The rows that added it are empty again. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (root, is_new_day_row_titled,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_test_find_widget (root, is_new_day_row_titled,
                                                                      "Add a Local Day"))), ==, "");
 
   /* Archived, with undo. */
@@ -370,8 +319,8 @@ add_archive_undo (KhApplication       *app,
   days = kh_store_list_commemorations (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (find_day (days, BA_TO)->archived);
-  g_assert_null (find_widget (root, is_expander_row_titled, BA_TO));
-  g_assert_nonnull (find_widget (root, is_action_row_titled, BA_TO));
+  g_assert_null (kh_test_find_widget (root, is_expander_row_titled, BA_TO));
+  g_assert_nonnull (kh_test_find_widget (root, is_action_row_titled, BA_TO));
 
   g_assert_nonnull (wait_for_widget (root, is_button_labelled, "_Undo"));
   click (root, "_Undo");
@@ -382,7 +331,7 @@ add_archive_undo (KhApplication       *app,
   g_assert_false (day->archived);
   g_assert_cmpint (day->id, ==, id);
   g_assert_nonnull (wait_for_widget (root, is_expander_row_titled, BA_TO));
-  g_assert_null (find_widget (root, is_action_row_titled, BA_TO));
+  g_assert_null (kh_test_find_widget (root, is_action_row_titled, BA_TO));
 }
 
 static void
@@ -410,19 +359,19 @@ impossible_date_refused (KhApplication       *app,
   /* A new day on 30/02: refused at its date, said why, nothing saved. */
   type_new_day (preferences, "Ngày không có", "30/02", "1990");
   click (root, "_Add");
-  date_row = find_widget (root, is_new_day_row_titled, "Day and month (dd/mm)");
+  date_row = kh_test_find_widget (root, is_new_day_row_titled, "Day and month (dd/mm)");
   g_assert_true (gtk_widget_has_css_class (date_row, "error"));
   g_assert_nonnull (wait_for_widget (root, is_mapped_label_containing, "30/02"));
   g_assert_cmpuint (count_days (store), ==, n_days);
-  g_assert_null (find_widget (root, is_expander_row_titled, "Ngày không có"));
+  g_assert_null (kh_test_find_widget (root, is_expander_row_titled, "Ngày không có"));
 
   /* Typing again takes the error style away. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), "29/02");
   g_assert_false (gtk_widget_has_css_class (date_row, "error"));
 
   /* Editing an existing day to 30/02: refused, the day unchanged. */
-  row = find_widget (root, is_expander_row_titled, "Ngày Quốc khánh");
-  date_row = find_widget (row, is_entry_row_titled, "Day and month (dd/mm)");
+  row = kh_test_find_widget (root, is_expander_row_titled, "Ngày Quốc khánh");
+  date_row = kh_test_find_widget (row, is_entry_row_titled, "Day and month (dd/mm)");
   g_assert_nonnull (date_row);
   gtk_editable_set_text (GTK_EDITABLE (date_row), "30/02");
   g_signal_emit_by_name (date_row, "apply");

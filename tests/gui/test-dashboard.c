@@ -61,7 +61,7 @@ is_mapped_row_with_title (GtkWidget     *widget,
 static const char *
 visible_view (KhWindow *window)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (window), is_view_stack, NULL);
+  GtkWidget *stack = kh_test_find_widget (GTK_WIDGET (window), is_view_stack, NULL);
 
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
 }
@@ -92,10 +92,10 @@ figure_follows_new_result (KhApplication *app,
   set_quantity (dialog, 3);
   set_description (dialog, "Viết 03 tin về tiếp nhận hồ sơ trực tuyến");
   click (dialog, "_Save");
-  g_assert_true (wait_for (dialog_closed, app));
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
 
   wait_for_widget (root, chart_says, NEWS_Q1_AFTER);
-  g_assert_null (find_widget (root, chart_says, NEWS_Q1_BEFORE));
+  g_assert_null (kh_test_find_widget (root, chart_says, NEWS_Q1_BEFORE));
 }
 
 static void
@@ -136,7 +136,7 @@ scroll_to_end (GtkWidget *widget)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW)));
 
-  g_assert_true (wait_for (allocated, adjustment));
+  g_assert_true (kh_test_wait_for (allocated, adjustment));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
@@ -160,9 +160,9 @@ overdue_task_opens_its_dialog (KhApplication *app,
   save_shot (root, "dashboard-q2");
 
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (wait_for (task_dialog_open, app));
+  g_assert_true (kh_test_wait_for (task_dialog_open, app));
   dialog = find_task_dialog (app);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_row_with_title,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_row_with_title,
                                                                        "Title, e.g. Tuyên truyền trực quan"))),
                    ==, OVERDUE_TASK);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -284,7 +284,7 @@ test_export (Fixture       *fixture,
 
   kh_dashboard_export_async (kh_dashboard_export_document (dashboard, agency, plan->title, &today),
                              file, NULL, on_exported_cb, &done);
-  g_assert_true (wait_for (is_true, &done));
+  g_assert_true (kh_test_wait_for (is_true, &done));
 
   if (g_getenv ("KH_TEST_SHOTS") != NULL)
     {

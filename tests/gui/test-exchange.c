@@ -37,7 +37,7 @@ export_body (KhApplication *app,
   const Exchange *exchange = data;
 
   kh_exchange_export_to_path (window, exchange->json_path);
-  g_assert_true (wait_for (file_is_exchange, exchange->json_path));
+  g_assert_true (kh_test_wait_for (file_is_exchange, exchange->json_path));
 }
 
 typedef struct
@@ -71,9 +71,9 @@ import_body (KhApplication *app,
   PlanCount count = { app, 1 };
 
   kh_exchange_import_from_path (window, exchange->json_path);
-  g_assert_true (wait_for (has_plans, &count));
+  g_assert_true (kh_test_wait_for (has_plans, &count));
   /* The window follows: the imported plan is the one shown. */
-  g_assert_true (wait_for (window_shows_a_plan, window));
+  g_assert_true (kh_test_wait_for (window_shows_a_plan, window));
 }
 
 static void

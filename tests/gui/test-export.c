@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -19,7 +21,6 @@
 #include "kh-plan-page.h"
 #include "kh-window.h"
 
-#define DEADLINE_S 20
 
 typedef struct
 {
@@ -28,34 +29,6 @@ typedef struct
   gint64  issued_id;   /* the demo's 2024 plan, issued */
   gint64  draft_id;    /* a 2025 draft copied from it */
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -153,7 +126,7 @@ open_dialog (KhApplication *app,
   KhExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), action, NULL));
-  g_assert_true (wait_for (export_dialog_open, app));
+  g_assert_true (kh_test_wait_for (export_dialog_open, app));
   dialog = find_export_dialog (app);
   g_assert_nonnull (dialog);
   return dialog;
@@ -164,7 +137,7 @@ close_dialog (KhApplication  *app,
               KhExportDialog *dialog)
 {
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
 }
 
 /* Fixtures */
@@ -237,7 +210,7 @@ on_activate_cb (KhApplication *app,
   g_assert_true (KH_IS_WINDOW (window));
   kh_window_select_plan (KH_WINDOW (window), run->plan_id);
   kh_window_show_view (KH_WINDOW (window), "plan");
-  g_assert_true (wait_for (plan_actions_enabled, window));
+  g_assert_true (kh_test_wait_for (plan_actions_enabled, window));
 
   run->body (app, KH_WINDOW (window), run->fixture);
 
@@ -283,8 +256,8 @@ export_issued_plan (KhApplication *app,
 
   /* as if the file had been chosen in the save dialog */
   kh_export_dialog_export_to_path (dialog, pdf);
-  g_assert_true (wait_for (is_pdf, pdf));
-  g_assert_true (wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (is_pdf, pdf));
+  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
   screenshot ("exported-toast");
 }
 
@@ -323,8 +296,8 @@ defaults_follow_state (KhApplication *app,
   dialog = open_dialog (app, window, "plan.export");
   g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_SIGNING);
   kh_export_dialog_export_to_path (dialog, pdf);
-  g_assert_true (wait_for (is_pdf, pdf));
-  g_assert_true (wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (is_pdf, pdf));
+  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
 
   dialog = open_dialog (app, window, "plan.print");
   g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_SIGNING);
@@ -355,7 +328,7 @@ failures_stay_in_dialog (KhApplication *app,
 
   dialog = open_dialog (app, window, "plan.export");
   kh_export_dialog_export_to_path (dialog, missing);
-  g_assert_true (wait_for (export_dialog_idle, app));
+  g_assert_true (kh_test_wait_for (export_dialog_idle, app));
   status = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "export-status");
   g_assert_true (gtk_widget_get_visible (status));
   g_assert_true (gtk_widget_has_css_class (status, "error"));
@@ -370,7 +343,7 @@ failures_stay_in_dialog (KhApplication *app,
 
   dialog = open_dialog (app, window, "plan.export");
   kh_export_dialog_export_to_path (dialog, pdf);
-  g_assert_true (wait_for (export_dialog_idle, app));
+  g_assert_true (kh_test_wait_for (export_dialog_idle, app));
   status = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "export-status");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "U+1F389"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "Chúc mừng năm mới"));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -25,7 +27,6 @@
 #include "kh-tasks-page.h"
 #include "kh-window.h"
 
-#define DEADLINE_S  10
 #define RADIO       "Đài truyền thanh"
 #define TASK_TITLE  "Chuyên mục cải cách hành chính trên sóng phát thanh"
 
@@ -35,59 +36,7 @@ typedef struct
   char *path;
 } Fixture;
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
 /* Widgets */
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_mapped_label_with_text (GtkWidget     *widget,
@@ -165,7 +114,7 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *row = find_widget (root, is_row_with_title, title);
+  GtkWidget *row = kh_test_find_widget (root, is_row_with_title, title);
 
   g_assert_nonnull (row);
   return row;
@@ -176,7 +125,7 @@ click (GtkWidget *root,
        Match      match,
        gconstpointer data)
 {
-  GtkWidget *button = find_widget (root, match, data);
+  GtkWidget *button = kh_test_find_widget (root, match, data);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -217,7 +166,7 @@ search_finds (gpointer user_data)
 {
   Search *search = user_data;
 
-  return find_widget (search->root, search->match, search->data) != NULL;
+  return kh_test_find_widget (search->root, search->match, search->data) != NULL;
 }
 
 static gboolean
@@ -227,7 +176,7 @@ shows (GtkWidget  *root,
 {
   Search search = { root, match, data };
 
-  return wait_for (search_finds, &search);
+  return kh_test_wait_for (search_finds, &search);
 }
 
 /* Toplevels */
@@ -261,7 +210,7 @@ toplevel_gone (gpointer type)
 static GtkWidget *
 wait_for_toplevel (GType type)
 {
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (type)));
+  g_assert_true (kh_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type)));
   return GTK_WIDGET (find_toplevel (type));
 }
 
@@ -429,7 +378,7 @@ static void
 set_year (GtkWidget *dialog,
           int        year)
 {
-  GtkWidget *spin = find_widget (dialog, is_spin_button, NULL);
+  GtkWidget *spin = kh_test_find_widget (dialog, is_spin_button, NULL);
 
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), year);
@@ -439,7 +388,7 @@ static void
 create_and_wait (GtkWidget *dialog)
 {
   click (dialog, is_button_for_action, "new-plan.create");
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_NEW_PLAN_DIALOG)));
+  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_NEW_PLAN_DIALOG)));
 }
 
 /* Tests: from a template, a task for the radio, a restart */
@@ -471,7 +420,7 @@ create_from_template_add_task (KhApplication *app,
 
   /* A task for the radio, as the clerk adds one in Tasks. */
   kh_window_show_view (window, "tasks");
-  tasks_page = find_widget (GTK_WIDGET (window), is_tasks_page, NULL);
+  tasks_page = kh_test_find_widget (GTK_WIDGET (window), is_tasks_page, NULL);
   g_assert_nonnull (tasks_page);
   g_assert_true (gtk_widget_activate_action (tasks_page, "tasks.add", NULL));
   task_dialog = wait_for_toplevel (KH_TYPE_TASK_DIALOG);
@@ -481,7 +430,7 @@ create_from_template_add_task (KhApplication *app,
   /* Its default button (Enter) saves it. */
   g_assert_nonnull (gtk_window_get_default_widget (GTK_WINDOW (task_dialog)));
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (task_dialog)), "clicked");
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_TASK_DIALOG)));
+  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_TASK_DIALOG)));
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, TASK_TITLE));
 }
 
@@ -532,7 +481,7 @@ create_revision (KhApplication *app,
                  gconstpointer  data)
 {
   GtkWidget *dialog = open_new_plan_dialog (window);
-  GtkWidget *spin = find_widget (dialog, is_spin_button, NULL);
+  GtkWidget *spin = kh_test_find_widget (dialog, is_spin_button, NULL);
   GtkWidget *revision_row = find_row (dialog, "Revision name");
 
   /* The year after the newest plan, copied from it. */
@@ -592,7 +541,7 @@ copy_last_year (KhApplication *app,
   g_assert_true (gtk_widget_is_visible (source_row));
   selected = g_list_model_get_item (model, adw_combo_row_get_selected (ADW_COMBO_ROW (source_row)));
   g_assert_cmpstr (gtk_string_object_get_string (selected), ==, "Plan 2025");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_widget (dialog, is_spin_button, NULL))), ==, 2026);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (kh_test_find_widget (dialog, is_spin_button, NULL))), ==, 2026);
 
   create_and_wait (dialog);
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2026"));
@@ -673,7 +622,7 @@ create_with_missing_departments (KhApplication *app,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
                             "default tasks were not added: no department of their kind."));
   click (message, is_button_with_label, "_Close");
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2025"));
 }
 
@@ -698,7 +647,7 @@ row_has_no_text (gpointer user_data)
 {
   Search *search = user_data;
 
-  return find_widget (search->root, is_entry_row_with_text, search->data) == NULL;
+  return kh_test_find_widget (search->root, is_entry_row_with_text, search->data) == NULL;
 }
 
 static void
@@ -717,14 +666,14 @@ manage_templates (KhApplication *app,
 
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2025"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
   preferences = GTK_WIDGET (find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   /* The built-in template can be renamed, never deleted. */
   builtin_row = find_row (preferences, "Built-in template");
   builtin_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (builtin_row)));
   g_assert_nonnull (strstr (builtin_name, "{year}"));
-  g_assert_null (find_widget (builtin_row, is_button_with_tooltip, "Delete Template"));
+  g_assert_null (kh_test_find_widget (builtin_row, is_button_with_tooltip, "Delete Template"));
   gtk_editable_set_text (GTK_EDITABLE (builtin_row), "");
   g_signal_emit_by_name (builtin_row, "apply");
   g_assert_true (gtk_widget_has_css_class (builtin_row, "error"));
@@ -745,11 +694,11 @@ manage_templates (KhApplication *app,
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Mẫu của phường");
   click (dialog, is_button_for_action, "save-template.save");
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_SAVE_TEMPLATE_DIALOG)));
+  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_SAVE_TEMPLATE_DIALOG)));
 
   /* It shows in Preferences at once, renamed in place… */
   g_assert_true (shows (preferences, is_entry_row_with_text, "Mẫu của phường"));
-  row = find_widget (preferences, is_entry_row_with_text, "Mẫu của phường");
+  row = kh_test_find_widget (preferences, is_entry_row_with_text, "Mẫu của phường");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your template");
   gtk_editable_set_text (GTK_EDITABLE (row), "Mẫu riêng của phường");
   g_signal_emit_by_name (row, "apply");
@@ -762,8 +711,8 @@ manage_templates (KhApplication *app,
                             "Mẫu riêng của phường"));
   click (message, is_button_with_label, "_Delete");
   gone = (Search) { preferences, is_entry_row_with_text, "Mẫu riêng của phường" };
-  g_assert_true (wait_for (row_has_no_text, &gone));
-  g_assert_nonnull (find_widget (preferences, is_entry_row_with_text, builtin_name));
+  g_assert_true (kh_test_wait_for (row_has_no_text, &gone));
+  g_assert_nonnull (kh_test_find_widget (preferences, is_entry_row_with_text, builtin_name));
 }
 
 static void

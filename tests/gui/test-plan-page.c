@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -20,7 +22,6 @@
 #include "kh-section-row.h"
 #include "kh-window.h"
 
-#define DEADLINE_S    10
 #define NEW_HEADING   "Mục đích chung:"
 #define NEW_BODY      "- Dòng thứ nhất của mục đích.\n- Dòng thứ hai."
 #define CLOSED_BODY   "Gõ xong là đóng cửa sổ ngay."
@@ -34,58 +35,6 @@ typedef struct
   gint64  section_id;   /* “Mục đích:”, item 1 of part I of the draft */
   gint64  next_id;      /* “Yêu cầu:”, item 2 of part I */
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_named (GtkWidget     *widget,
@@ -129,7 +78,7 @@ is_plan_page (GtkWidget     *widget,
 static KhPlanPage *
 plan_page (KhWindow *window)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (window), is_plan_page, NULL);
+  GtkWidget *page = kh_test_find_widget (GTK_WIDGET (window), is_plan_page, NULL);
 
   g_assert_nonnull (page);
   return KH_PLAN_PAGE (page);
@@ -139,7 +88,7 @@ static KhSectionRow *
 section_row (KhWindow *window,
              gint64    id)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (window), is_row_of_section, &id);
+  GtkWidget *row = kh_test_find_widget (GTK_WIDGET (window), is_row_of_section, &id);
 
   g_assert_nonnull (row);
   return KH_SECTION_ROW (row);
@@ -148,7 +97,7 @@ section_row (KhWindow *window,
 static GtkEditable *
 row_heading (KhSectionRow *row)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (row), is_named, "heading");
+  GtkWidget *entry = kh_test_find_widget (GTK_WIDGET (row), is_named, "heading");
 
   g_assert_true (GTK_IS_ENTRY (entry));
   return GTK_EDITABLE (entry);
@@ -157,7 +106,7 @@ row_heading (KhSectionRow *row)
 static GtkTextView *
 row_body (KhSectionRow *row)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (row), is_named, "body");
+  GtkWidget *view = kh_test_find_widget (GTK_WIDGET (row), is_named, "body");
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
   return GTK_TEXT_VIEW (view);
@@ -303,7 +252,7 @@ typedef struct
 static gboolean
 page_shows_plan (gpointer window)
 {
-  GtkWidget *state = find_widget (GTK_WIDGET (plan_page (window)), is_named, "state");
+  GtkWidget *state = kh_test_find_widget (GTK_WIDGET (plan_page (window)), is_named, "state");
 
   return state != NULL && gtk_widget_get_mapped (state);
 }
@@ -319,7 +268,7 @@ on_activate_cb (KhApplication *app,
     kh_window_select_plan (KH_WINDOW (window), run->plan_id);
   kh_window_show_view (KH_WINDOW (window), "plan");
   if (run->plan_id != 0)
-    g_assert_true (wait_for (page_shows_plan, window));
+    g_assert_true (kh_test_wait_for (page_shows_plan, window));
 
   run->body (app, KH_WINDOW (window), run->fixture);
 
@@ -372,7 +321,7 @@ open_and_load_section (Fixture *fixture,
 static gboolean
 saved_label_says_saved (gpointer window)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (plan_page (window)), is_named, "save-status");
+  GtkWidget *label = kh_test_find_widget (GTK_WIDGET (plan_page (window)), is_named, "save-status");
 
   return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Saved") == 0;
 }
@@ -393,8 +342,8 @@ edit_heading_and_body (KhApplication *app,
   g_assert_false (core_has (&stored));
 
   /* Saved without a Save button, shortly after the last keystroke. */
-  g_assert_true (wait_for (core_has, &stored));
-  g_assert_true (wait_for (saved_label_says_saved, window));
+  g_assert_true (kh_test_wait_for (core_has, &stored));
+  g_assert_true (kh_test_wait_for (saved_label_says_saved, window));
 }
 
 static void
@@ -467,7 +416,7 @@ undo_after_autosave (KhApplication *app,
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));
 
   type_at_end (view, "\n- Thêm một dòng.");
-  g_assert_true (wait_for (core_has, &stored_typed));
+  g_assert_true (kh_test_wait_for (core_has, &stored_typed));
 
   /* Something else changes the data: every view reloads. The text view
    * the clerk typed in keeps its undo history. */
@@ -477,10 +426,10 @@ undo_after_autosave (KhApplication *app,
   gtk_text_buffer_undo (buffer);
   after_undo = buffer_text (view);
   g_assert_cmpstr (after_undo, ==, original);
-  g_assert_true (wait_for (core_has, &stored_original));
+  g_assert_true (kh_test_wait_for (core_has, &stored_original));
 
   gtk_text_buffer_redo (buffer);
-  g_assert_true (wait_for (core_has, &stored_typed));
+  g_assert_true (kh_test_wait_for (core_has, &stored_typed));
 }
 
 static void
@@ -537,7 +486,7 @@ paste_a_megabyte (KhApplication *app,
       busy = g_main_context_iteration (NULL, FALSE);
       slice_us = MAX (slice_us, g_get_monotonic_time () - before);
     }
-  g_assert_true (wait_for (core_has_length, &stored));
+  g_assert_true (kh_test_wait_for (core_has_length, &stored));
 
   /* The next keystroke costs no new layout of the whole text. */
   start = g_get_monotonic_time ();
@@ -549,7 +498,7 @@ paste_a_megabyte (KhApplication *app,
   /* Undone by a short text before the next save: the test stays short. */
   replace_text (view, "Ngắn.");
   stored.length = strlen ("Ngắn.");
-  g_assert_true (wait_for (core_has_length, &stored));
+  g_assert_true (kh_test_wait_for (core_has_length, &stored));
 
   g_test_message ("1 MB pasted in %" G_GINT64_FORMAT " ms, laid out in slices of at most %"
                   G_GINT64_FORMAT " ms; the next keystroke %" G_GINT64_FORMAT " ms",
@@ -584,7 +533,7 @@ static gboolean
 row_has_number (gpointer data)
 {
   Numbered *numbered = data;
-  GtkWidget *row = find_widget (GTK_WIDGET (numbered->window), is_row_of_section, &numbered->id);
+  GtkWidget *row = kh_test_find_widget (GTK_WIDGET (numbered->window), is_row_of_section, &numbered->id);
 
   return row != NULL && g_strcmp0 (kh_section_row_get_number (KH_SECTION_ROW (row)), numbered->number) == 0;
 }
@@ -608,8 +557,8 @@ add_and_move_items (KhApplication *app,
 
   /* A new item after 1.: “Yêu cầu” becomes 3. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "section.add-after", NULL));
-  g_assert_true (wait_for (row_has_number, &next_is_third));
-  added = find_widget (GTK_WIDGET (window), is_row_numbered, "2.");
+  g_assert_true (kh_test_wait_for (row_has_number, &next_is_third));
+  added = kh_test_find_widget (GTK_WIDGET (window), is_row_numbered, "2.");
   g_assert_nonnull (added);
   added_id = kh_section_row_get_section_id (KH_SECTION_ROW (added));
   g_assert_cmpint (added_id, !=, fixture->next_id);
@@ -619,12 +568,12 @@ add_and_move_items (KhApplication *app,
 
   /* Alt+↑ on “Yêu cầu”: back to 2., the new item is 3. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "section.move-up", NULL));
-  g_assert_true (wait_for (row_has_number, &next_is_second));
+  g_assert_true (kh_test_wait_for (row_has_number, &next_is_second));
   g_assert_cmpstr (kh_section_row_get_number (KH_SECTION_ROW (added)), ==, "3.");
 
   /* Nested under “Mục đích”: 1.1.; the new item moves up to 2. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "section.indent", NULL));
-  g_assert_true (wait_for (row_has_number, &next_is_nested));
+  g_assert_true (kh_test_wait_for (row_has_number, &next_is_nested));
   g_assert_cmpstr (kh_section_row_get_number (KH_SECTION_ROW (added)), ==, "2.");
   nested = stored_section (app, fixture->next_id);
   g_assert_cmpint (nested->parent_id, ==, fixture->section_id);
@@ -648,7 +597,7 @@ static gboolean
 state_label_is (KhWindow   *window,
                 const char *text)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (plan_page (window)), is_named, "state");
+  GtkWidget *label = kh_test_find_widget (GTK_WIDGET (plan_page (window)), is_named, "state");
 
   return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0;
 }
@@ -664,11 +613,11 @@ issued_plan_is_read_only (KhApplication *app,
   const KhSection *part = plan->sections->pdata[0];
   const KhSection *item = part->children->pdata[0];
   KhSectionRow *row = section_row (window, item->id);
-  GtkWidget *title = find_widget (GTK_WIDGET (window), is_named, "title");
-  GtkWidget *closing = find_widget (GTK_WIDGET (window), is_named, "closing");
+  GtkWidget *title = kh_test_find_widget (GTK_WIDGET (window), is_named, "title");
+  GtkWidget *closing = kh_test_find_widget (GTK_WIDGET (window), is_named, "closing");
 
   g_assert_true (state_label_is (window, "Issued as Số: 18/KH-UBND on 19/02/2024"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "plan.copy-revision"));
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "plan.copy-revision"));
 
   g_assert_false (gtk_editable_get_editable (row_heading (row)));
   g_assert_false (gtk_text_view_get_editable (row_body (row)));
@@ -760,32 +709,32 @@ sign_and_issue (KhApplication *app,
 
   g_assert_true (state_label_is (window, "Draft"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), "plan.send-for-signing", NULL));
-  g_assert_true (wait_for (state_is, &signing));
+  g_assert_true (kh_test_wait_for (state_is, &signing));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), "plan.issue", NULL));
-  g_assert_true (wait_for (issue_dialog_open, app));
+  g_assert_true (kh_test_wait_for (issue_dialog_open, app));
   dialog = find_issue_dialog (app);
 
   /* 18 was given to the 2024 plan: core names it. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 18);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "20/12/2024");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kh_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 18);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "20/12/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
-  error_label = find_widget (GTK_WIDGET (dialog), is_named, "issue-error");
+  error_label = kh_test_find_widget (GTK_WIDGET (dialog), is_named, "issue-error");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "18/KH-UBND"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Tuyên truyền cải cách hành chính năm 2024"));
 
   /* A date that is not one is refused inline. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 19);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "31/02/2024");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kh_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 19);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "31/02/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_false (issue_dialog_closed (app));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "20/12/2024");
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "20/12/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
-  g_assert_true (wait_for (issue_dialog_closed, app));
-  g_assert_true (wait_for (state_is, &issued));
+  g_assert_true (kh_test_wait_for (issue_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (state_is, &issued));
   g_assert_false (gtk_editable_get_editable (row_heading (row)));
 }
 
@@ -822,8 +771,8 @@ no_plan_shows_new_plan (KhApplication *app,
 {
   GtkWidget *page = GTK_WIDGET (plan_page (window));
 
-  g_assert_true (wait_for (is_mapped, page));
-  g_assert_nonnull (find_widget (page, is_mapped_button_for_action, "win.new-plan"));
+  g_assert_true (kh_test_wait_for (is_mapped, page));
+  g_assert_nonnull (kh_test_find_widget (page, is_mapped_button_for_action, "win.new-plan"));
 }
 
 static void

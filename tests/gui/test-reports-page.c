@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -28,7 +30,6 @@
 #include "kh-reports-page.h"
 #include "kh-window.h"
 
-#define DEADLINE_S     10
 #define FAVOURABLE     "Được sự quan tâm của Đảng ủy, HĐND phường và sự đồng thuận của nhân dân."
 #define CLERK_RESULTS  "Kết quả do công chức viết lại, không được ghi đè."
 
@@ -38,53 +39,6 @@ typedef struct
   char   *path;
   gint64  plan_id;     /* the demo's 2024 plan */
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_named (GtkWidget     *widget,
@@ -103,7 +57,7 @@ is_reports_page (GtkWidget     *widget,
 static KhReportsPage *
 reports_page (KhWindow *window)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (window), is_reports_page, NULL);
+  GtkWidget *page = kh_test_find_widget (GTK_WIDGET (window), is_reports_page, NULL);
 
   g_assert_nonnull (page);
   return KH_REPORTS_PAGE (page);
@@ -113,7 +67,7 @@ static GtkTextView *
 editor_view (KhWindow   *window,
              const char *name)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (window))), is_named, name);
+  GtkWidget *view = kh_test_find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (window))), is_named, name);
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
   return GTK_TEXT_VIEW (view);
@@ -177,7 +131,7 @@ maybe_shot (gpointer    window,
   gtk_widget_queue_draw (widget);
   handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                               G_CALLBACK (on_after_paint_cb), &painted);
-  wait_for (is_true, &painted);
+  kh_test_wait_for (is_true, &painted);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), handler);
 
   paintable = gtk_widget_paintable_new (widget);
@@ -324,7 +278,7 @@ static gboolean
 view_contains (gpointer data)
 {
   Shows *shows = data;
-  GtkWidget *view = find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (shows->window))),
+  GtkWidget *view = kh_test_find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (shows->window))),
                                  is_named, shows->name);
   g_autofree char *text = NULL;
 
@@ -355,25 +309,25 @@ create_and_edit (KhApplication *app,
   GtkWidget *empty;
 
   /* The demo has no report yet: the empty state offers one. */
-  empty = find_widget (GTK_WIDGET (page), is_named, "new-report");
+  empty = kh_test_find_widget (GTK_WIDGET (page), is_named, "new-report");
   g_assert_nonnull (empty);
-  g_assert_true (wait_for (is_mapped, page));
+  g_assert_true (kh_test_wait_for (is_mapped, page));
   maybe_shot (window, "reports-empty");
 
   dialog = kh_reports_page_new_report (page);
   g_assert_nonnull (dialog);
-  g_assert_true (wait_for (is_mapped, dialog));
+  g_assert_true (kh_test_wait_for (is_mapped, dialog));
   kh_new_report_dialog_set_period (dialog, KH_PERIOD_RANGE, NULL, NULL);
   maybe_shot (dialog, "new-report-dialog");
   kh_new_report_dialog_set_period (dialog, KH_PERIOD_Q1, NULL, NULL);
   g_assert_true (kh_new_report_dialog_create (dialog));
 
-  g_assert_true (wait_for (view_contains, &banners));
+  g_assert_true (kh_test_wait_for (view_contains, &banners));
   g_assert_true (view_contains (&articles));
   maybe_shot (window, "reports-q1");
 
   replace_text (editor_view (window, "favourable"), FAVOURABLE);
-  g_assert_true (wait_for (core_has_favourable, &stored));
+  g_assert_true (kh_test_wait_for (core_has_favourable, &stored));
   if (g_getenv ("KH_TEST_SHOTS") != NULL)
     {
       GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (editor_view (window, "favourable")),
@@ -399,7 +353,7 @@ edits_are_shown (KhApplication *app,
   g_autoptr(GPtrArray) reports = NULL;
   gint64 id;
 
-  g_assert_true (wait_for (view_contains, &favourable));
+  g_assert_true (kh_test_wait_for (view_contains, &favourable));
   id = kh_report_editor_get_report_id (kh_reports_page_get_editor (page));
 
   /* The same period again: no second report, the first is selected. */
@@ -452,7 +406,7 @@ add_result_to_q1 (KhStore *store,
 static gboolean
 changes_shown (gpointer window)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (window))), is_named, "changes");
+  GtkWidget *label = kh_test_find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (window))), is_named, "changes");
 
   return label != NULL && gtk_widget_get_mapped (label) &&
          strstr (gtk_label_get_text (GTK_LABEL (label)), "\n+ ") != NULL;
@@ -468,12 +422,12 @@ regenerate_keeps_text (KhApplication *app,
   g_autoptr(KhReport) report = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (wait_for (view_contains, &clerk));
+  g_assert_true (kh_test_wait_for (view_contains, &clerk));
 
   add_result_to_q1 (kh_application_get_store (app), fixture->plan_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.regenerate", NULL));
 
-  g_assert_true (wait_for (changes_shown, window));
+  g_assert_true (kh_test_wait_for (changes_shown, window));
   text = buffer_text (editor_view (window, "results"));
   g_assert_nonnull (strstr (text, CLERK_RESULTS));
   maybe_shot (window, "reports-regenerated");
@@ -585,9 +539,9 @@ export_pdf (KhApplication *app,
   Exported exported = { FALSE, FALSE };
   gsize length;
 
-  g_assert_true (wait_for (view_contains, &banners));
+  g_assert_true (kh_test_wait_for (view_contains, &banners));
   kh_report_editor_export_async (editor, KH_DOCUMENT_MODE_SIGNING, file, on_exported_cb, &exported);
-  g_assert_true (wait_for (export_done, &exported));
+  g_assert_true (kh_test_wait_for (export_done, &exported));
   g_assert_true (exported.ok);
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -600,7 +554,7 @@ export_pdf (KhApplication *app,
     KhExportDialog *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.export", NULL));
-    g_assert_true (wait_for (export_dialog_open, app));
+    g_assert_true (kh_test_wait_for (export_dialog_open, app));
     dialog = find_export_dialog (app);
     g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_DRAFT);
     kh_export_dialog_set_mode (dialog, KH_DOCUMENT_MODE_ISSUED);
@@ -608,15 +562,15 @@ export_pdf (KhApplication *app,
     kh_export_dialog_set_mode (dialog, KH_DOCUMENT_MODE_DRAFT);
     maybe_shot (dialog, "report-export-dialog");
     kh_export_dialog_export_to_path (dialog, draft);
-    g_assert_true (wait_for (is_pdf, draft));
-    g_assert_true (wait_for (export_dialog_closed, app));
+    g_assert_true (kh_test_wait_for (is_pdf, draft));
+    g_assert_true (kh_test_wait_for (export_dialog_closed, app));
   }
 
   /* “Print…”: the same dialog, for the printer */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.print", NULL));
-  g_assert_true (wait_for (export_dialog_open, app));
+  g_assert_true (kh_test_wait_for (export_dialog_open, app));
   gtk_window_close (GTK_WINDOW (find_export_dialog (app)));
-  g_assert_true (wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
 }
 
 static void
@@ -696,7 +650,7 @@ static gboolean
 state_is (gpointer data)
 {
   StateIs *state = data;
-  GtkWidget *label = find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (state->window))),
+  GtkWidget *label = kh_test_find_widget (GTK_WIDGET (kh_reports_page_get_editor (reports_page (state->window))),
                                   is_named, "state");
 
   return label != NULL && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), state->prefix);
@@ -718,19 +672,19 @@ sign_issue_delete (KhApplication *app,
   GtkWindow *dialog;
   g_autoptr(GPtrArray) reports = NULL;
 
-  g_assert_true (wait_for (view_contains, &banners));
+  g_assert_true (kh_test_wait_for (view_contains, &banners));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.send-for-signing", NULL));
-  g_assert_true (wait_for (state_is, &signing));
+  g_assert_true (kh_test_wait_for (state_is, &signing));
   g_assert_false (gtk_text_view_get_editable (editor_view (window, "favourable")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.issue", NULL));
-  g_assert_true (wait_for (window_open, &issue));
+  g_assert_true (kh_test_wait_for (window_open, &issue));
   dialog = find_app_window (app, KH_TYPE_PLAN_ISSUE_DIALOG);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 5);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "08/03/2024");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kh_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 5);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "08/03/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
-  g_assert_true (wait_for (window_closed, &issue));
-  g_assert_true (wait_for (state_is, &issued));
+  g_assert_true (kh_test_wait_for (window_closed, &issue));
+  g_assert_true (kh_test_wait_for (state_is, &issued));
   g_assert_false (gtk_text_view_get_editable (editor_view (window, "results")));
   maybe_shot (window, "reports-issued");
 
@@ -738,10 +692,10 @@ sign_issue_delete (KhApplication *app,
   new_dialog = kh_reports_page_new_report (page);
   kh_new_report_dialog_set_period (new_dialog, KH_PERIOD_Q2, NULL, NULL);
   g_assert_true (kh_new_report_dialog_create (new_dialog));
-  g_assert_true (wait_for (view_contains, &(Shows) { window, "title", "quý II" }));
+  g_assert_true (kh_test_wait_for (view_contains, &(Shows) { window, "title", "quý II" }));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.delete", NULL));
-  g_assert_true (wait_for (window_open, &confirm));
+  g_assert_true (kh_test_wait_for (window_open, &confirm));
   dialog = find_app_window (app, ADW_TYPE_MESSAGE_DIALOG);
   /* What a click on “Delete” does, less the closing. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");

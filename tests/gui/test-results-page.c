@@ -23,7 +23,7 @@ record_result (KhApplication *app,
   GtkWidget *row;
 
   /* Today by default. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_with_title,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_test_find_widget (dialog, is_row_with_title,
                                                                        "Date, e.g. 15/3/2024"))),
                    ==, "10/4/2024");
 
@@ -36,12 +36,12 @@ record_result (KhApplication *app,
   save_shot (dialog, "result-dialog");
 
   click (dialog, "_Save");
-  g_assert_true (wait_for (dialog_closed, app));
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
 
   show_view (window, "results");
   row = wait_for_widget (GTK_WIDGET (window), is_mapped_result_row, RECORDED);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), NEWS_TASK));
-  g_assert_nonnull (find_widget (row, is_mapped_label_with_text, "viết 05 tin, bài"));
+  g_assert_nonnull (kh_test_find_widget (row, is_mapped_label_with_text, "viết 05 tin, bài"));
   save_shot (GTK_WIDGET (window), "results-page");
 }
 
@@ -102,17 +102,17 @@ save_and_add_another (KhApplication *app,
   g_assert_cmpstr (combo_row_selected (dialog, "Department"), ==, RADIO);
   g_assert_cmpstr (combo_row_selected (dialog, "Task"), ==, NEWS_TASK);
   g_assert_cmpstr (combo_row_selected (dialog, "Indicator"), ==, NEWS);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_with_title,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_test_find_widget (dialog, is_row_with_title,
                                                                        "Date, e.g. 15/3/2024"))),
                    ==, "12/4/2024");
   /* …the rest cleared. */
   description = get_description (dialog);
   g_assert_cmpstr (description, ==, "");
-  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_widget (dialog, is_spin_button, NULL))), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (kh_test_find_widget (dialog, is_spin_button, NULL))), ==, 0);
   save_shot (dialog, "result-dialog-another");
 
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (dialog_closed, app));
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
 
   /* The window remembers them for the next opening. */
   dialog = open_result_dialog (app, window);
@@ -153,7 +153,7 @@ bad_date_refused (KhApplication *app,
   set_description (dialog, RECORDED);
   set_date (dialog, "30/02/2024");
 
-  date = find_widget (dialog, is_row_with_title, "Date, e.g. 15/3/2024");
+  date = kh_test_find_widget (dialog, is_row_with_title, "Date, e.g. 15/3/2024");
   g_assert_true (gtk_widget_has_css_class (date, "error"));
   wait_for_widget (dialog, is_mapped_label_with_text,
                    "“30/02/2024” is not a date: day 30 of month 2 does not exist in 2024.");
@@ -186,7 +186,7 @@ test_bad_date_refused (Fixture       *fixture,
 static guint
 count_rows (GtkWidget *root)
 {
-  GtkWidget *row = find_widget (root, is_mapped_result_row_any, NULL);
+  GtkWidget *row = kh_test_find_widget (root, is_mapped_result_row_any, NULL);
   guint n = 0;
 
   for (GtkWidget *r = row ? gtk_widget_get_parent (row) : NULL, *c = r ? gtk_widget_get_first_child (r) : NULL;
@@ -219,25 +219,25 @@ filter_by_indicator (KhApplication *app,
 
   show_view (window, "results");
   wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
-  g_assert_true (wait_for (rows_counted, &all));
+  g_assert_true (kh_test_wait_for (rows_counted, &all));
 
   drop_down_select (root, BANNERS);
-  g_assert_true (wait_for (rows_counted, &banners));
+  g_assert_true (kh_test_wait_for (rows_counted, &banners));
   wait_for_widget (root, is_mapped_label_with_text, "2 results · treo 06 băng rôn in all");
   g_assert_true (wait_until_gone (root, is_mapped_result_row, PASSAGE_TEXT));
 
   drop_down_select (root, NEWS);
-  g_assert_true (wait_for (rows_counted, &news));
+  g_assert_true (kh_test_wait_for (rows_counted, &news));
   wait_for_widget (root, is_mapped_label_with_text, "3 results · viết 11 tin, bài in all");
 
   /* Nothing of quý II yet. */
   drop_down_select (root, "Quarter II");
   wait_for_widget (root, is_mapped_label_with_text, "No Matching Results");
-  g_assert_true (wait_for (rows_counted, &quarter));
+  g_assert_true (kh_test_wait_for (rows_counted, &quarter));
 
   drop_down_select (root, "Quarter I");
   drop_down_select (root, "All Indicators");
-  g_assert_true (wait_for (rows_counted, &all));
+  g_assert_true (kh_test_wait_for (rows_counted, &all));
 }
 
 static void
@@ -268,7 +268,7 @@ delete_and_undo (KhApplication *app,
 
   show_view (window, "results");
   row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
-  g_signal_emit_by_name (find_widget (row, is_delete_button, NULL), "clicked");
+  g_signal_emit_by_name (kh_test_find_widget (row, is_delete_button, NULL), "clicked");
   g_assert_true (wait_until_gone (root, is_mapped_result_row, PASSAGE_TEXT));
 
   undo = wait_for_widget (root, is_mapped_button_with_label, "_Undo");
@@ -309,15 +309,15 @@ edit_result (KhApplication *app,
   show_view (window, "results");
   row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
   g_assert_true (gtk_widget_activate (row));
-  g_assert_true (wait_for (dialog_open, app));
+  g_assert_true (kh_test_wait_for (dialog_open, app));
   dialog = GTK_WIDGET (find_dialog (app));
 
   /* As stored; no “Save and Add Another” when editing. */
   g_assert_cmpstr (combo_row_selected (dialog, "Department"), ==, "Tư pháp – Hộ tịch");
-  g_assert_null (find_widget (dialog, is_mapped_button_with_label, "Save and Add _Another"));
+  g_assert_null (kh_test_find_widget (dialog, is_mapped_button_with_label, "Save and Add _Another"));
   set_date (dialog, "28/02/2024");
   click (dialog, "_Save");
-  g_assert_true (wait_for (dialog_closed, app));
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
   row = wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "28/02/2024"));
 }

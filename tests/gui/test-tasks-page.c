@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 
 #include "kh-agency.h"
@@ -23,7 +25,6 @@
 #include "kh-task-row.h"
 #include "kh-window.h"
 
-#define DEADLINE_S   10
 #define RADIO        "Đài truyền thanh"
 #define JUSTICE      "Tư pháp – Hộ tịch"
 #define OFFICE       "Văn phòng – Thống kê"
@@ -39,58 +40,6 @@ typedef struct
 } Fixture;
 
 /* Waiting, finding */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_mapped_button_for_action (GtkWidget     *widget,
@@ -160,7 +109,7 @@ static gboolean
 search_done (gpointer user_data)
 {
   Search *search = user_data;
-  gboolean found = find_widget (search->root, search->match, search->data) != NULL;
+  gboolean found = kh_test_find_widget (search->root, search->match, search->data) != NULL;
 
   return search->absent ? !found : found;
 }
@@ -172,8 +121,8 @@ wait_for_widget (GtkWidget     *root,
 {
   Search search = { root, match, data, FALSE };
 
-  g_assert_true (wait_for (search_done, &search));
-  return find_widget (root, match, data);
+  g_assert_true (kh_test_wait_for (search_done, &search));
+  return kh_test_find_widget (root, match, data);
 }
 
 static gboolean
@@ -183,7 +132,7 @@ wait_until_gone (GtkWidget     *root,
 {
   Search search = { root, match, data, TRUE };
 
-  return wait_for (search_done, &search);
+  return kh_test_wait_for (search_done, &search);
 }
 
 /* The title of the group (department) a task's row is shown under. */
@@ -215,7 +164,7 @@ combo_row_select (GtkWidget  *root,
                   const char *row_title,
                   const char *item)
 {
-  GtkWidget *row = find_widget (root, is_row_with_title, row_title);
+  GtkWidget *row = kh_test_find_widget (root, is_row_with_title, row_title);
   guint position;
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
@@ -443,7 +392,7 @@ open_new_task_dialog (KhApplication *app,
   button = wait_for_widget (GTK_WIDGET (window), is_mapped_button_for_action, "tasks.add");
   g_signal_emit_by_name (button, "clicked");
 
-  g_assert_true (wait_for (dialog_open, app));
+  g_assert_true (kh_test_wait_for (dialog_open, app));
   return GTK_WIDGET (find_dialog (app));
 }
 
@@ -452,7 +401,7 @@ fill_title_and_lead (GtkWidget  *dialog,
                      const char *title,
                      const char *lead)
 {
-  GtkWidget *row = find_widget (dialog, is_row_with_title, "Title, e.g. Tuyên truyền trực quan");
+  GtkWidget *row = kh_test_find_widget (dialog, is_row_with_title, "Title, e.g. Tuyên truyền trực quan");
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), title);
@@ -474,15 +423,15 @@ add_task_through_dialog (KhApplication *app,
   fill_title_and_lead (dialog, NEW_TITLE, RADIO);
   combo_row_select (dialog, "Indicator", NEWS);
 
-  quantity_row = find_widget (dialog, is_row_with_title, "Quantity");
+  quantity_row = kh_test_find_widget (dialog, is_row_with_title, "Quantity");
   g_assert_nonnull (quantity_row);
   g_assert_true (gtk_widget_get_sensitive (quantity_row));
-  spin = find_widget (quantity_row, is_spin_button, NULL);
+  spin = kh_test_find_widget (quantity_row, is_spin_button, NULL);
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 12);
 
-  g_signal_emit_by_name (find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
-  g_assert_true (wait_for (dialog_closed, app));
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
 
   row = wait_for_widget (GTK_WIDGET (window), is_mapped_task_row, NEW_TITLE);
   g_assert_cmpstr (group_of_row (row), ==, RADIO);
@@ -613,7 +562,7 @@ is_mapped_button_with_tooltip (GtkWidget     *widget,
 static void
 click_delete_of (GtkWidget *row)
 {
-  GtkWidget *button = find_widget (row, is_mapped_button_with_tooltip, "Delete");
+  GtkWidget *button = kh_test_find_widget (row, is_mapped_button_with_tooltip, "Delete");
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -651,8 +600,8 @@ delete_and_undo (KhApplication *app,
       AdwMessageDialog *dialog = NULL;
 
       /* Results were recorded against it: the clerk is asked first. */
-      g_assert_true (wait_for (is_message_dialog, &dialog));
-      g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+      g_assert_true (kh_test_wait_for (is_message_dialog, &dialog));
+      g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
                                      "2 results were recorded against this task. They are kept, as work outside the plan’s tasks."));
       adw_message_dialog_response (dialog, "delete");
     }
@@ -730,7 +679,7 @@ move_down (KhApplication *app,
 
   show_tasks_page (window);
   row = wait_for_widget (GTK_WIDGET (window), is_mapped_task_row, LED_BY_RADIO);
-  button = find_widget (row, is_mapped_button_with_tooltip, "Move Down");
+  button = kh_test_find_widget (row, is_mapped_button_with_tooltip, "Move Down");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -739,7 +688,7 @@ move_down (KhApplication *app,
   moved = wait_for_widget (GTK_WIDGET (window), is_mapped_task_row, LED_BY_RADIO);
   g_assert_true (moved != row);
   g_assert_null (gtk_widget_get_next_sibling (moved));
-  g_assert_true (gtk_widget_has_focus (find_widget (moved, is_mapped_button_with_tooltip, "Move Up")));
+  g_assert_true (gtk_widget_has_focus (kh_test_find_widget (moved, is_mapped_button_with_tooltip, "Move Up")));
 }
 
 static void
@@ -776,7 +725,7 @@ bad_deadline_refused (KhApplication *app,
   fill_title_and_lead (dialog, NEW_TITLE, RADIO);
   combo_row_select (dialog, "Rhythm", "By a date");
 
-  deadline = find_widget (dialog, is_row_with_title, "Deadline, e.g. 31/3/2024");
+  deadline = kh_test_find_widget (dialog, is_row_with_title, "Deadline, e.g. 31/3/2024");
   g_assert_true (ADW_IS_ENTRY_ROW (deadline));
   g_assert_true (gtk_widget_get_mapped (deadline));
   gtk_editable_set_text (GTK_EDITABLE (deadline), "30/02/2025");
@@ -787,18 +736,18 @@ bad_deadline_refused (KhApplication *app,
                    "“30/02/2025” is not a date: day 30 of month 2 does not exist in 2025.");
 
   /* …and Save keeps the dialog open, with what was typed. */
-  g_signal_emit_by_name (find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
   g_assert_true (find_dialog (app) == KH_TASK_DIALOG (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline)), ==, "30/02/2025");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (dialog, is_row_with_title,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_test_find_widget (dialog, is_row_with_title,
                                                                        "Title, e.g. Tuyên truyền trực quan"))),
                    ==, NEW_TITLE);
 
   /* A real date saves. */
   gtk_editable_set_text (GTK_EDITABLE (deadline), "28/02/2025");
   g_assert_false (gtk_widget_has_css_class (deadline, "error"));
-  g_signal_emit_by_name (find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
-  g_assert_true (wait_for (dialog_closed, app));
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
   wait_for_widget (GTK_WIDGET (window), is_mapped_label_with_text, "By 28/02/2025");
 }
 
@@ -852,7 +801,7 @@ legacy_paste_converted (KhApplication *app,
                         gconstpointer  data)
 {
   GtkWidget *dialog = open_new_task_dialog (app, window);
-  GtkWidget *view = find_widget (dialog, is_text_view, NULL);
+  GtkWidget *view = kh_test_find_widget (dialog, is_text_view, NULL);
   g_autofree char *text = NULL;
   GtkWidget *convert;
 
@@ -912,25 +861,25 @@ indicator_added_in_preferences (KhApplication *app,
   GtkWidget *indicator_row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
   preferences = find_preferences (app);
 
   /* The defaults are there… */
-  g_assert_nonnull (find_widget (GTK_WIDGET (preferences), is_row_with_title, NEWS));
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (preferences), is_row_with_title, NEWS));
 
   /* …and one more is added as the clerk would. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "indicators");
-  row = find_widget (GTK_WIDGET (preferences), is_row_with_title, "New indicator");
+  row = kh_test_find_widget (GTK_WIDGET (preferences), is_row_with_title, "New indicator");
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), NEW_INDICATOR);
   g_signal_emit_by_name (row, "apply");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  g_assert_true (ADW_IS_EXPANDER_ROW (find_widget (GTK_WIDGET (preferences), is_row_with_title, NEW_INDICATOR)));
+  g_assert_true (ADW_IS_EXPANDER_ROW (kh_test_find_widget (GTK_WIDGET (preferences), is_row_with_title, NEW_INDICATOR)));
 
   gtk_window_close (GTK_WINDOW (preferences));
 
   dialog = open_new_task_dialog (app, window);
-  indicator_row = find_widget (dialog, is_row_with_title, "Indicator");
+  indicator_row = kh_test_find_widget (dialog, is_row_with_title, "Indicator");
   g_assert_true (ADW_IS_COMBO_ROW (indicator_row));
   g_assert_cmpuint (string_list_find (adw_combo_row_get_model (ADW_COMBO_ROW (indicator_row)), NEW_INDICATOR),
                     !=, GTK_INVALID_LIST_POSITION);

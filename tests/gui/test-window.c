@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "kh-test-ui.h"
+
 #include <glib/gstdio.h>
 
 #include "kh-agency.h"
@@ -18,66 +20,12 @@
 
 #define AGENCY_NAME "ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH"
 #define NEW_NAME    "Văn hóa – Thông tin và Thể thao"
-#define DEADLINE_S  10
 
 typedef struct
 {
   char *dir;
   char *path;
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The main loop, until the predicate holds or the deadline passes. */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  GSource *tick = g_timeout_source_new (20);
-  gboolean holds;
-
-  /* Wakes the loop up now and then to look again. */
-  g_source_set_callback (tick, tick_cb, NULL, NULL);
-  g_source_attach (tick, NULL);
-
-  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  return holds;
-}
-
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_mapped_label_with_text (GtkWidget     *widget,
@@ -125,7 +73,7 @@ search_finds (gpointer user_data)
 {
   Search *search = user_data;
 
-  return find_widget (search->root, search->match, search->data) != NULL;
+  return kh_test_find_widget (search->root, search->match, search->data) != NULL;
 }
 
 static gboolean
@@ -135,7 +83,7 @@ window_shows (GtkWindow  *window,
 {
   Search search = { GTK_WIDGET (window), match, data };
 
-  return wait_for (search_finds, &search);
+  return kh_test_wait_for (search_finds, &search);
 }
 
 /* Fixtures */
@@ -283,10 +231,10 @@ rename_department (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, old_name));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
   preferences = find_preferences (app);
 
-  row = find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name);
+  row = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), NEW_NAME);
   g_signal_emit_by_name (row, "apply");
@@ -304,13 +252,13 @@ renamed_department_shown (KhApplication *app,
   KhPreferencesWindow *preferences;
 
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, NEW_NAME));
-  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_label_with_text, old_name));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, old_name));
 
   kh_window_show_preferences (window);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
   preferences = find_preferences (app);
-  g_assert_nonnull (find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, NEW_NAME));
-  g_assert_null (find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, NEW_NAME));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
 }
 
 static void
@@ -355,9 +303,9 @@ start_page_opens_demo (KhApplication *app,
   /* An empty database: the start page, with its two ways on. */
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.set-up-agency"));
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.open-demo"));
-  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_label_with_text, AGENCY_NAME));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, AGENCY_NAME));
 
-  demo_button = find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo");
+  demo_button = kh_test_find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo");
   g_signal_emit_by_name (demo_button, "clicked");
 
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
@@ -387,9 +335,9 @@ type_place_and_quit (KhApplication *app,
   GtkWidget *row;
 
   kh_window_show_preferences (window);
-  g_assert_true (wait_for (preferences_open, app));
+  g_assert_true (kh_test_wait_for (preferences_open, app));
 
-  row = find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_with_title,
+  row = kh_test_find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_with_title,
                      "Place written before the date");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Đức Phổ");
@@ -424,7 +372,7 @@ not_a_database_refused (KhApplication *app,
   g_assert_null (kh_application_get_store (app));
   g_assert_nonnull (kh_application_get_store_error (app));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
-  g_assert_null (find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo"));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo"));
 }
 
 static void

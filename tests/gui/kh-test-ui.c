@@ -1,0 +1,64 @@
+/* kh-test-ui.c — what every UI test needs: waiting on a condition and
+ * finding a widget
+ *
+ * Tests wait on conditions, never on fixed sleeps: the main loop runs
+ * until the predicate holds or a generous deadline passes (a failing
+ * test then fails instead of hanging).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kh-test-ui.h"
+
+#define DEADLINE_S 20
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main loop, until the predicate holds or the deadline passes. */
+gboolean
+kh_test_wait_for (Predicate predicate,
+                  gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  GSource *tick = g_timeout_source_new (20);
+  gboolean holds;
+
+  /* Wakes the loop up now and then to look again. */
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+
+  while (!(holds = predicate (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_destroy (tick);
+  g_source_unref (tick);
+  return holds;
+}
+
+/* The first widget under root (root included, depth first) that matches. */
+GtkWidget *
+kh_test_find_widget (GtkWidget     *root,
+                     Match          match,
+                     gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kh_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
