@@ -125,8 +125,7 @@ draft_copy (Fixture *f)
 }
 
 /* Whitespace squashed to single spaces, and no space after a dash: a
- * line may break after “2021-” or “tế-” where the source has no space.
- * (A loop, not kh_test_squash: GRegex is quadratic on a megabyte.) */
+ * line may break after “2021-” or “tế-” where the source has no space. */
 static char *
 flatten (const char *text)
 {
