@@ -83,39 +83,6 @@ describe_block (guint       block,
                           *end != '\0' ? "…" : "");
 }
 
-/* g_utf8_normalize() in GLib 2.74 takes time quadratic in the length
- * (10 s for 1 MB), so long texts are normalised in pieces, each cut
- * before an ASCII character: those never combine with what precedes
- * them, so the result is the same as in one go. */
-static char *
-normalize (const char *text)
-{
-  const gsize piece = 4096;
-  const char *end;
-  GString *out;
-
-  if (text == NULL || strlen (text) <= piece)
-    return kh_text_normalize (text);
-
-  end = text + strlen (text);
-  out = g_string_sized_new (end - text);
-  while (text < end)
-    {
-      const char *cut = text + MIN (piece, (gsize) (end - text));
-      g_autofree char *part = NULL;
-      g_autofree char *clean = NULL;
-
-      while (cut < end && (guchar) *cut >= 0x80)
-        cut++;
-      part = g_strndup (text, cut - text);
-      clean = kh_text_normalize (part);
-      g_string_append (out, clean);
-      text = cut;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 char *
 kh_pdf_composer_prepare (KhPdfComposer  *c,
                          const char     *text,
@@ -123,7 +90,7 @@ kh_pdf_composer_prepare (KhPdfComposer  *c,
                          const char     *where,
                          GError        **error)
 {
-  g_autofree char *clean = normalize (text);
+  g_autofree char *clean = kh_text_normalize (text);
 
   for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
     {
