@@ -41,7 +41,7 @@
  */
 #pragma once
 
-#include <glib/gstdio.h>
+#include "kh-test-store.h"
 
 #include "kh-agency.h"
 #include "kh-department.h"
@@ -149,14 +149,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KhAgency) agency = kh_agency_new ();
   g_autoptr(KhPlan) plan = kh_plan_new (2024, "Tuyên truyền cải cách hành chính năm 2024");
-  g_autofree char *path = NULL;
   gint64 *r = fixture->results;
 
-  fixture->dir = g_dir_make_tmp ("kh-progress-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "kehoach.db", NULL);
-  fixture->store = kh_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = kh_test_store_new ("kh-progress", &fixture->dir);
 
   g_free (agency->name);
   agency->name = g_strdup ("ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH");
@@ -227,14 +222,5 @@ static inline void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (kh_store_get_path (fixture->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  kh_test_store_remove (&fixture->store, &fixture->dir);
 }

@@ -5,39 +5,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "kh-agency.h"
 #include "kh-department.h"
 
-static KhStore *
-open_temporary_store (char **dir_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kh-agency-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "kehoach.db", NULL);
-  KhStore *store = kh_store_open (path, &error);
-
-  g_assert_no_error (error);
-  *dir_out = g_steal_pointer (&dir);
-  return store;
-}
-
-static void
-remove_store (KhStore *store,
-              char    *dir)
-{
-  g_autofree char *path = g_strdup (kh_store_get_path (store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_object_unref (store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (dir);
-  g_free (dir);
-}
+#include "kh-test-store.h"
 
 static void
 test_agency_round_trip (void)
@@ -46,7 +17,7 @@ test_agency_round_trip (void)
   g_autoptr(KhAgency) agency = kh_agency_new ();
   g_autoptr(KhAgency) loaded = NULL;
   char *dir;
-  KhStore *store = open_temporary_store (&dir);
+  KhStore *store = kh_test_store_new ("kh-agency", &dir);
 
   loaded = kh_store_load_agency (store, &error);
   g_assert_no_error (error);
@@ -84,7 +55,7 @@ test_agency_round_trip (void)
   g_assert_false (kh_store_save_agency (store, agency, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
 
-  remove_store (store, dir);
+  kh_test_store_remove (&store, &dir);
 }
 
 static void
@@ -93,7 +64,7 @@ test_signers (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) signers = NULL;
   char *dir;
-  KhStore *store = open_temporary_store (&dir);
+  KhStore *store = kh_test_store_new ("kh-agency", &dir);
   gint64 chairman, deputy;
 
   chairman = kh_store_add_signer (store, "Lê Duy Bảo", "Chủ tịch", &error);
@@ -114,7 +85,7 @@ test_signers (void)
   signers = kh_store_list_signers (store, TRUE, &error);
   g_assert_cmpuint (signers->len, ==, 2);
 
-  remove_store (store, dir);
+  kh_test_store_remove (&store, &dir);
 }
 
 static void
@@ -124,7 +95,7 @@ test_recipients (void)
   g_auto(GStrv) loaded = NULL;
   const char * const recipients[] = { "UBND thị xã", " ", "Phòng VH-TT thị xã", "Lưu: VT", NULL };
   char *dir;
-  KhStore *store = open_temporary_store (&dir);
+  KhStore *store = kh_test_store_new ("kh-agency", &dir);
 
   g_assert_true (kh_store_set_default_recipients (store, recipients, &error));
   g_assert_no_error (error);
@@ -133,7 +104,7 @@ test_recipients (void)
   g_assert_cmpstr (loaded[0], ==, "UBND thị xã");
   g_assert_cmpstr (loaded[2], ==, "Lưu: VT");
 
-  remove_store (store, dir);
+  kh_test_store_remove (&store, &dir);
 }
 
 static void
@@ -146,7 +117,7 @@ test_departments (void)
   };
   gint64 ids[G_N_ELEMENTS (names)];
   char *dir;
-  KhStore *store = open_temporary_store (&dir);
+  KhStore *store = kh_test_store_new ("kh-agency", &dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -182,7 +153,7 @@ test_departments (void)
   g_assert_cmpstr (kh_department_get_name (departments->pdata[3]), ==, "Tư pháp – Hộ tịch");
   g_assert_true (kh_department_get_archived (departments->pdata[3]));
 
-  remove_store (store, dir);
+  kh_test_store_remove (&store, &dir);
 }
 
 int

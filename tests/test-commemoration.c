@@ -5,9 +5,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "kh-commemoration.h"
+
+#include "kh-test-store.h"
 
 static void
 test_format (void)
@@ -39,9 +39,8 @@ static void
 test_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kh-comm-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "kehoach.db", NULL);
-  g_autoptr(KhStore) store = kh_store_open (path, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(KhStore) store = kh_test_store_new ("kh-comm", &dir);
   g_autoptr(GPtrArray) days = NULL;
   g_auto(GStrv) march = NULL;
   KhPeriod q1;
@@ -80,15 +79,7 @@ test_store (void)
   /* In date order: 3 February comes before 8 March. */
   g_assert_true (g_str_has_prefix (march[0], "94 năm Ngày thành lập Đảng"));
 
-  g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (dir);
-  }
+  kh_test_store_remove (&store, &dir);
 }
 
 int

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kh-agency.h"
@@ -18,6 +17,8 @@
 #include "kh-task.h"
 #include "kh-vn-format.h"
 
+#include "kh-test-store.h"
+
 typedef struct
 {
   char    *dir;
@@ -29,29 +30,15 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kh-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "kehoach.db", NULL);
-  fixture->store = kh_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = kh_test_store_new ("kh-demo", &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (kh_store_get_path (fixture->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  kh_test_store_remove (&fixture->store, &fixture->dir);
 }
 
 static KhPlan *

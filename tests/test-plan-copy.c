@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kh-demo.h"
@@ -15,6 +14,8 @@
 #include "kh-result.h"
 #include "kh-store-private.h"
 #include "kh-task.h"
+
+#include "kh-test-store.h"
 
 typedef struct
 {
@@ -28,13 +29,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kh-plan-copy-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "kehoach.db", NULL);
-  fixture->store = kh_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = kh_test_store_new ("kh-plan-copy", &fixture->dir);
   g_assert_true (kh_demo_load (fixture->store, FALSE, &error));
   g_assert_no_error (error);
   fixture->demo = kh_store_find_plan (fixture->store, 2024, KH_PLAN_KIND_CCHC, "");
@@ -45,16 +41,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (kh_store_get_path (fixture->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  kh_test_store_remove (&fixture->store, &fixture->dir);
 }
 
 /* Everything stored about a plan, to compare before and after. */

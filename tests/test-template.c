@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kh-agency.h"
@@ -16,6 +15,8 @@
 #include "kh-plan-new.h"
 #include "kh-task.h"
 #include "kh-template.h"
+
+#include "kh-test-store.h"
 
 typedef struct
 {
@@ -28,13 +29,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kh-template-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "kehoach.db", NULL);
-  fixture->store = kh_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = kh_test_store_new ("kh-template", &fixture->dir);
   g_assert_true (kh_store_install_builtin_templates (fixture->store, &error));
   g_assert_no_error (error);
 }
@@ -43,16 +39,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (kh_store_get_path (fixture->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&fixture->store);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  kh_test_store_remove (&fixture->store, &fixture->dir);
 }
 
 static void
