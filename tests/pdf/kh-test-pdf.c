@@ -345,3 +345,116 @@ kh_test_boxes_free (KhTestBoxes *boxes)
   g_ptr_array_unref (boxes->words);
   g_free (boxes);
 }
+
+const KhTestWord *
+kh_test_boxes_find_word (KhTestBoxes *boxes,
+                         guint        page,
+                         const char  *text)
+{
+  for (guint i = 0; i < boxes->words->len; i++)
+    {
+      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
+
+      if (word->page == page && g_str_equal (word->text, text))
+        return word;
+    }
+  return NULL;
+}
+
+/* The page of a Phổ Minh document as Nghị định 30 lays it out, margins
+ * in points: A4; "Số:" and the place and date on one baseline; nothing
+ * outside the margins but the page numbers, centred in the top margin
+ * from page 2 on, and on page 1 the draft mark only; the text starts on
+ * the left margin and every stretched line ends on the right one. */
+void
+kh_test_boxes_assert_nd30 (KhTestBoxes *boxes,
+                           double       left,
+                           double       right,
+                           double       top,
+                           double       bottom,
+                           gboolean     draft)
+{
+  double text_right = boxes->page_width - right;
+  double centre = (left + text_right) / 2;
+  double min_x = G_MAXDOUBLE;
+  const KhTestWord *so, *date, *title, *one, *two;
+  guint full_lines = 0;
+
+  g_assert_cmpfloat_with_epsilon (boxes->page_width, 595.276, 0.01);
+  g_assert_cmpfloat_with_epsilon (boxes->page_height, 841.89, 0.01);
+  g_assert_cmpuint (boxes->n_pages, >=, 2);
+
+  so = kh_test_boxes_find_word (boxes, 1, "Số:");
+  date = kh_test_boxes_find_word (boxes, 1, "Phổ");
+  g_assert_nonnull (so);
+  g_assert_nonnull (date);
+  g_assert_cmpfloat_with_epsilon (so->y_max, date->y_max, 0.05);
+  g_assert_cmpfloat (so->x_max, <, date->x_min);
+
+  title = kh_test_boxes_find_word (boxes, 1, "HOẠCH");
+  g_assert_nonnull (title);
+
+  for (guint i = 0; i < boxes->words->len; i++)
+    {
+      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
+
+      if (word->y_max <= top + 0.5)
+        {
+          if (word->page == 1)
+            {
+              g_assert_true (draft);
+              g_assert_true (g_str_equal (word->text, "DỰ") || g_str_equal (word->text, "THẢO"));
+            }
+          else
+            {
+              g_autofree char *number = g_strdup_printf ("%u", word->page);
+
+              g_assert_cmpstr (word->text, ==, number);
+              g_assert_cmpfloat_with_epsilon ((word->x_min + word->x_max) / 2, centre, 0.5);
+              g_assert_cmpfloat (word->y_min, >=, 0);
+            }
+          continue;
+        }
+
+      min_x = MIN (min_x, word->x_min);
+      if (word->x_min < left - 0.5 || word->x_max > text_right + 0.5 ||
+          word->y_min < top - 0.5 || word->y_max > boxes->page_height - bottom + 0.5)
+        g_error ("“%s” on page %u outside the margins (%.1f %.1f %.1f %.1f)",
+                 word->text, word->page, word->x_min, word->y_min, word->x_max, word->y_max);
+    }
+  g_assert_cmpfloat_with_epsilon (min_x, left, 0.5);
+
+  /* A stretched line has a gap wider than a 14 pt space. */
+  for (guint i = 0; i < boxes->lines->len; i++)
+    {
+      const KhTestLine *line = g_ptr_array_index (boxes->lines, i);
+      double widest_gap = 0;
+
+      if (line->page == 1 && line->y_min < title->y_min)
+        continue;
+      g_assert_cmpfloat (line->x_max, <=, text_right + 0.5);
+      for (guint j = 1; j < line->words->len; j++)
+        {
+          const KhTestWord *a = g_ptr_array_index (line->words, j - 1);
+          const KhTestWord *b = g_ptr_array_index (line->words, j);
+
+          widest_gap = MAX (widest_gap, b->x_min - a->x_max);
+        }
+      if (widest_gap < 0.25 * 14 + 0.3)
+        continue;
+      if (!G_APPROX_VALUE (line->x_max, text_right, 0.5))
+        g_error ("stretched line on page %u ends at %.2f, not %.2f: %s …", line->page,
+                 line->x_max, text_right,
+                 ((KhTestWord *) g_ptr_array_index (line->words, 0))->text);
+      full_lines++;
+    }
+  g_assert_cmpuint (full_lines, >, 100);
+
+  two = kh_test_boxes_find_word (boxes, 2, "2");
+  one = kh_test_boxes_find_word (boxes, 1, "1");
+  g_assert_nonnull (two);
+  g_assert_cmpfloat (two->y_max, <, top);
+  g_assert_cmpfloat (two->y_min, >, 0);
+  g_assert_cmpfloat_with_epsilon ((two->x_min + two->x_max) / 2, centre, 0.5);
+  g_assert_true (one == NULL || one->y_min > top);
+}

@@ -44,6 +44,17 @@ char        *kh_test_pdftotext       (const char   *pdf_path);
 KhTestBoxes *kh_test_boxes_new       (const char   *pdf_path);
 void         kh_test_boxes_free      (KhTestBoxes  *boxes);
 char        *kh_test_squash          (const char   *text);
+const KhTestWord *
+             kh_test_boxes_find_word (KhTestBoxes  *boxes,
+                                      guint         page,
+                                      const char   *text);
+void         kh_test_boxes_assert_nd30
+                                     (KhTestBoxes  *boxes,
+                                      double        left,
+                                      double        right,
+                                      double        top,
+                                      double        bottom,
+                                      gboolean      draft);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhTestBoxes, kh_test_boxes_free)
 

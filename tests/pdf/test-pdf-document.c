@@ -258,125 +258,6 @@ test_metadata (Fixture       *f,
   g_assert_cmpuint (n_fonts, ==, 4);
 }
 
-static const KhTestWord *
-find_word (KhTestBoxes *boxes,
-           guint        page,
-           const char  *text)
-{
-  for (guint i = 0; i < boxes->words->len; i++)
-    {
-      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
-
-      if (word->page == page && g_str_equal (word->text, text))
-        return word;
-    }
-  return NULL;
-}
-
-static void
-check_positions (KhTestBoxes *boxes,
-                 double       left,
-                 double       right,
-                 double       top,
-                 double       bottom,
-                 gboolean     draft)
-{
-  double text_right = boxes->page_width - right;
-  double centre = (left + text_right) / 2;
-  double min_x = G_MAXDOUBLE;
-  double header_bottom = 0;
-  const KhTestWord *so, *date, *title;
-  guint full_lines = 0;
-
-  g_assert_cmpfloat_with_epsilon (boxes->page_width, 595.276, 0.01);
-  g_assert_cmpfloat_with_epsilon (boxes->page_height, 841.89, 0.01);
-  g_assert_cmpuint (boxes->n_pages, >=, 2);
-
-  /* "Số:" and the place and date on one baseline */
-  so = find_word (boxes, 1, "Số:");
-  date = find_word (boxes, 1, "Phổ");
-  g_assert_nonnull (so);
-  g_assert_nonnull (date);
-  g_assert_cmpfloat_with_epsilon (so->y_max, date->y_max, 0.05);
-  g_assert_cmpfloat (so->x_max, <, date->x_min);
-
-  title = find_word (boxes, 1, "HOẠCH");
-  g_assert_nonnull (title);
-  header_bottom = title->y_min;
-
-  for (guint i = 0; i < boxes->words->len; i++)
-    {
-      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
-
-      if (word->y_max <= top + 0.5)
-        {
-          /* the top margin: a page number from page 2, centred; on
-           * page 1 nothing but the draft mark */
-          if (word->page == 1)
-            {
-              g_assert_true (draft);
-              g_assert_true (g_str_equal (word->text, "DỰ") || g_str_equal (word->text, "THẢO"));
-            }
-          else
-            {
-              g_autofree char *number = g_strdup_printf ("%u", word->page);
-
-              g_assert_cmpstr (word->text, ==, number);
-              g_assert_cmpfloat_with_epsilon ((word->x_min + word->x_max) / 2, centre, 0.5);
-              g_assert_cmpfloat (word->y_min, >=, 0);
-            }
-          continue;
-        }
-
-      min_x = MIN (min_x, word->x_min);
-      if (word->x_min < left - 0.5 || word->x_max > text_right + 0.5 ||
-          word->y_min < top - 0.5 || word->y_max > boxes->page_height - bottom + 0.5)
-        g_error ("“%s” on page %u outside the margins (%.1f %.1f %.1f %.1f)",
-                 word->text, word->page, word->x_min, word->y_min, word->x_max, word->y_max);
-    }
-
-  g_assert_cmpfloat (min_x, >=, left - 0.5);
-  g_assert_cmpfloat (min_x, <=, left + 0.5);
-
-  /* Every stretched line (a gap wider than a 14 pt space) ends on the
-   * right margin; none goes past it. */
-  for (guint i = 0; i < boxes->lines->len; i++)
-    {
-      const KhTestLine *line = g_ptr_array_index (boxes->lines, i);
-      double widest_gap = 0;
-
-      if (line->page == 1 && line->y_min < header_bottom)
-        continue;
-      g_assert_cmpfloat (line->x_max, <=, text_right + 0.5);
-      for (guint j = 1; j < line->words->len; j++)
-        {
-          const KhTestWord *a = g_ptr_array_index (line->words, j - 1);
-          const KhTestWord *b = g_ptr_array_index (line->words, j);
-
-          widest_gap = MAX (widest_gap, b->x_min - a->x_max);
-        }
-      if (widest_gap < 0.25 * 14 + 0.3)
-        continue;
-      if (G_APPROX_VALUE (line->x_max, text_right, 0.5) == FALSE)
-        g_error ("stretched line on page %u ends at %.2f, not %.2f: %s …", line->page,
-                 line->x_max, text_right, ((KhTestWord *) g_ptr_array_index (line->words, 0))->text);
-      full_lines++;
-    }
-  g_assert_cmpuint (full_lines, >, 100);
-
-  /* page 2 has its number, page 1 none */
-  for (guint page = 1; page <= 2; page++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", page);
-      const KhTestWord *word = find_word (boxes, page, number);
-
-      if (page == 1)
-        g_assert_true (word == NULL || word->y_min > top);
-      else
-        g_assert_true (word != NULL && word->y_max < top);
-    }
-}
-
 static void
 test_positions (Fixture       *f,
                 gconstpointer  data)
@@ -393,12 +274,12 @@ test_positions (Fixture       *f,
   doc = kh_test_load_document ("seed-plan.txt");
   path = export (f, doc, NULL, "issued.pdf");
   boxes = kh_test_boxes_new (path);
-  check_positions (boxes, 30 * MM, 15 * MM, 20 * MM, 20 * MM, FALSE);
+  kh_test_boxes_assert_nd30 (boxes, 30 * MM, 15 * MM, 20 * MM, 20 * MM, FALSE);
 
   kh_document_set_draft (doc, 2024);
   draft = export (f, doc, NULL, "draft.pdf");
   draft_boxes = kh_test_boxes_new (draft);
-  check_positions (draft_boxes, 30 * MM, 15 * MM, 20 * MM, 20 * MM, TRUE);
+  kh_test_boxes_assert_nd30 (draft_boxes, 30 * MM, 15 * MM, 20 * MM, 20 * MM, TRUE);
 }
 
 static void
@@ -423,7 +304,7 @@ test_margins_and_spacing (Fixture       *f,
   options.margin_right = 20;
   path = export (f, doc, &options, "wide.pdf");
   wide = kh_test_boxes_new (path);
-  check_positions (wide, 35 * MM, 20 * MM, 25 * MM, 25 * MM, FALSE);
+  kh_test_boxes_assert_nd30 (wide, 35 * MM, 20 * MM, 25 * MM, 25 * MM, FALSE);
   g_clear_pointer (&path, g_free);
 
   kh_pdf_options_init (&options);
@@ -435,7 +316,7 @@ test_margins_and_spacing (Fixture       *f,
   options.line_spacing = 1.5;
   path = export (f, doc, &options, "loose.pdf");
   loose = kh_test_boxes_new (path);
-  check_positions (loose, 30 * MM, 15 * MM, 20 * MM, 20 * MM, FALSE);
+  kh_test_boxes_assert_nd30 (loose, 30 * MM, 15 * MM, 20 * MM, 20 * MM, FALSE);
 
   g_assert_cmpuint (single->n_pages, <, loose->n_pages);
 }

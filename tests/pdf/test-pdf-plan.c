@@ -391,118 +391,13 @@ test_layout_text (Fixture       *f,
   g_assert_true (g_regex_match (date, text, 0, NULL));
 }
 
-static const KhTestWord *
-find_word (KhTestBoxes *boxes,
-           guint        page,
-           const char  *text)
-{
-  for (guint i = 0; i < boxes->words->len; i++)
-    {
-      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
-
-      if (word->page == page && g_str_equal (word->text, text))
-        return word;
-    }
-  return NULL;
-}
-
 /* Margins of the default options: top 20, bottom 20, left 30, right 15. */
 static void
 check_positions (KhTestBoxes *boxes,
                  gboolean     draft)
 {
-  const double left = 30 * MM, right = 15 * MM, top = 20 * MM, bottom = 20 * MM;
-  double text_right = boxes->page_width - right;
-  double centre = (left + text_right) / 2;
-  double min_x = G_MAXDOUBLE;
-  const KhTestWord *so, *date, *title;
-  guint full_lines = 0;
-
-  g_assert_cmpfloat_with_epsilon (boxes->page_width, 595.28, 0.01);
-  g_assert_cmpfloat_with_epsilon (boxes->page_height, 841.89, 0.01);
+  kh_test_boxes_assert_nd30 (boxes, 30 * MM, 15 * MM, 20 * MM, 20 * MM, draft);
   g_assert_cmpuint (boxes->n_pages, >=, 5);
-
-  so = find_word (boxes, 1, "Số:");
-  date = find_word (boxes, 1, "Phổ");
-  g_assert_nonnull (so);
-  g_assert_nonnull (date);
-  g_assert_cmpfloat_with_epsilon (so->y_max, date->y_max, 0.5);
-  g_assert_cmpfloat (so->x_max, <, date->x_min);
-
-  title = find_word (boxes, 1, "HOẠCH");
-  g_assert_nonnull (title);
-
-  for (guint i = 0; i < boxes->words->len; i++)
-    {
-      const KhTestWord *word = g_ptr_array_index (boxes->words, i);
-
-      if (word->y_max <= top + 0.5)
-        {
-          if (word->page == 1)
-            {
-              /* page 1: no number; only the draft mark */
-              g_assert_true (draft);
-              g_assert_true (g_str_equal (word->text, "DỰ") || g_str_equal (word->text, "THẢO"));
-            }
-          else
-            {
-              g_autofree char *number = g_strdup_printf ("%u", word->page);
-
-              g_assert_cmpstr (word->text, ==, number);
-              g_assert_cmpfloat_with_epsilon ((word->x_min + word->x_max) / 2, centre, 0.5);
-            }
-          continue;
-        }
-
-      min_x = MIN (min_x, word->x_min);
-      if (word->x_min < left - 0.5 || word->x_max > text_right + 0.5 ||
-          word->y_max > boxes->page_height - bottom + 0.5)
-        g_error ("“%s” on page %u outside the margins (%.1f %.1f %.1f %.1f)",
-                 word->text, word->page, word->x_min, word->y_min, word->x_max, word->y_max);
-    }
-
-  /* the left margin: 30 to 35 mm, and the text starts on it */
-  g_assert_cmpfloat (min_x, >=, 30 * MM - 0.5);
-  g_assert_cmpfloat (min_x, <=, 35 * MM);
-  g_assert_cmpfloat_with_epsilon (min_x, left, 0.5);
-
-  /* every stretched line of the body ends on the right margin */
-  for (guint i = 0; i < boxes->lines->len; i++)
-    {
-      const KhTestLine *line = g_ptr_array_index (boxes->lines, i);
-      double widest_gap = 0;
-
-      if (line->page == 1 && line->y_min < title->y_min)
-        continue;
-      g_assert_cmpfloat (line->x_max, <=, text_right + 0.5);
-      for (guint j = 1; j < line->words->len; j++)
-        {
-          const KhTestWord *a = g_ptr_array_index (line->words, j - 1);
-          const KhTestWord *b = g_ptr_array_index (line->words, j);
-
-          widest_gap = MAX (widest_gap, b->x_min - a->x_max);
-        }
-      if (widest_gap < 0.25 * 14 + 0.3)
-        continue;
-      if (!G_APPROX_VALUE (line->x_max, text_right, 0.5))
-        g_error ("justified line on page %u ends at %.2f, not %.2f: %s …", line->page,
-                 line->x_max, text_right,
-                 ((KhTestWord *) g_ptr_array_index (line->words, 0))->text);
-      full_lines++;
-    }
-  g_assert_cmpuint (full_lines, >, 100);
-
-  /* a number on page 2, centred in the top margin; none on page 1 */
-  {
-    const KhTestWord *two = find_word (boxes, 2, "2");
-    const KhTestWord *one = find_word (boxes, 1, "1");
-
-    g_assert_nonnull (two);
-    g_assert_cmpfloat (two->y_max, <, top);
-    g_assert_cmpfloat (two->y_min, >, 0);
-    g_assert_cmpfloat_with_epsilon ((two->x_min + two->x_max) / 2, centre, 0.5);
-    g_assert_true (one == NULL || one->y_min > top);
-  }
 }
 
 static void
@@ -691,9 +586,9 @@ test_no_parent_agency (Fixture       *f,
   assert_has (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 
   boxes = kh_test_boxes_new (path);
-  so = find_word (boxes, 1, "Số:");
-  date = find_word (boxes, 1, "Phổ");
-  committee = find_word (boxes, 1, "ỦY");
+  so = kh_test_boxes_find_word (boxes, 1, "Số:");
+  date = kh_test_boxes_find_word (boxes, 1, "Phổ");
+  committee = kh_test_boxes_find_word (boxes, 1, "ỦY");
   g_assert_nonnull (so);
   g_assert_nonnull (date);
   g_assert_nonnull (committee);
