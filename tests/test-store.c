@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/fsuid.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kh-department.h"
 #include "kh-store-private.h"
@@ -340,33 +342,97 @@ test_text_is_nfc (Fixture       *fixture,
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
 }
 
+/* As root, permissions do not stop writes: the test then checks them
+ * as the user nobody would (the file-system uid, which drops root's
+ * override of permissions for this thread). */
 static void
 test_read_only_folder (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (fixture->path);
+  gboolean as_nobody = geteuid () == 0;
   KhStore *store;
 
-  if (geteuid () == 0)
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_store_add_department (store, "Văn phòng", "", &error), >, 0);
+  g_object_unref (store);
+  g_chmod (fixture->dir, 0755);
+  g_chmod (dir, as_nobody ? 0555 : 0500);
+  g_chmod (fixture->path, as_nobody ? 0444 : 0400);
+
+  if (as_nobody)
     {
-      g_test_skip ("root ignores file permissions");
-      return;
+      setfsuid (65534);
+      g_assert_cmpint (setfsuid (-1), ==, 65534);
     }
 
   store = kh_store_open (fixture->path, &error);
   g_assert_no_error (error);
+  g_assert_true (kh_store_is_read_only (store));
+  g_assert_cmpint (kh_store_add_department (store, "Tư pháp", "", &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM department"), ==, 1);
   g_object_unref (store);
-  g_chmod (dir, 0500);
-  g_chmod (fixture->path, 0400);
+
+  if (as_nobody)
+    setfsuid (0);
+  g_chmod (dir, 0700);
+}
+
+/* A full disk, simulated by capping the database's size: the change is
+ * refused with a message that says so, and what was there stays. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhStore) store = NULL;
+  int pages = 0, saved = 0;
 
   store = kh_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_true (kh_store_is_read_only (store));
-  g_assert_cmpint (kh_store_add_department (store, "Văn phòng", "", &error), ==, 0);
-  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY);
-  g_object_unref (store);
-  g_chmod (dir, 0700);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bộ phận %d", i);
+      g_assert_cmpint (kh_store_add_department (store, name, "", &error), >, 0);
+    }
+
+  pages = count_rows (store, "PRAGMA page_count");
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+    g_assert_cmpint (sqlite3_exec (kh_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  /* Long names fill the last page soon. */
+  for (int i = 0; i < 10000 && error == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bộ phận có tên rất dài số %d — %0150d", i, i);
+      if (kh_store_add_department (store, name, "", &error) > 0)
+        saved++;
+    }
+
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DISK_FULL);
+  g_assert_cmpstr (error->message, ==,
+                   "The disk is full: your last change was not saved. Free some space and try again.");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM department"), ==, 5 + saved);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM department WHERE name = 'Bộ phận 4'"), ==, 1);
+
+  /* No transaction was left open. */
+  g_clear_error (&error);
+  g_assert_true (kh_store_begin (store, &error));
+  kh_store_rollback (store);
+
+  /* Space again: the store goes on, and a reopen finds the rows. */
+  g_assert_cmpint (sqlite3_exec (kh_store_get_db (store), "PRAGMA max_page_count = 1000000", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (kh_store_add_department (store, "Đài truyền thanh", "radio", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM department"), ==, 5 + saved + 1);
 }
 
 int
@@ -387,6 +453,7 @@ main (int   argc,
   ADD ("/store/failed-change-leaves-nothing", test_failed_change_leaves_nothing);
   ADD ("/store/text-is-nfc", test_text_is_nfc);
   ADD ("/store/read-only-folder", test_read_only_folder);
+  ADD ("/store/disk-full", test_disk_full);
 #undef ADD
 
   return g_test_run ();

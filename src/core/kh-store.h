@@ -37,6 +37,7 @@ KhStore    *kh_store_open               (const char  *path,
                                          GError     **error);
 const char *kh_store_get_path           (KhStore     *self);
 int         kh_store_get_schema_version (KhStore     *self);
+gint64      kh_store_get_data_version   (KhStore     *self);
 gboolean    kh_store_is_read_only       (KhStore     *self);
 gboolean    kh_store_is_empty           (KhStore     *self);
 
