@@ -44,6 +44,15 @@ test_blank_and_strip (void)
   g_assert_true (kh_text_is_blank (" \n\t\u3000"));
   g_assert_false (kh_text_is_blank (" a "));
   g_assert_cmpstr (stripped, ==, "Văn phòng – Thống kê");
+
+  /* No-break and ideographic spaces around a name pasted from Word. */
+  {
+    g_autofree char *nbsp = kh_text_strip ("\u00a0\u00a0Tư pháp – Hộ tịch\u00a0\u3000");
+    g_autofree char *only = kh_text_strip (" \u00a0\t\u2003 ");
+
+    g_assert_cmpstr (nbsp, ==, "Tư pháp – Hộ tịch");
+    g_assert_cmpstr (only, ==, "");
+  }
 }
 
 /* A long paste (256 KB; a megabyte takes 50 ms): decomposed text across many chunk

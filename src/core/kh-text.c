@@ -47,6 +47,15 @@ normalize_nfc (const char *valid)
   return g_string_free (nfc, FALSE);
 }
 
+static gboolean
+is_plain_ascii (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+    if (*p >= 0x7F || (*p < 0x20 && *p != '\n' && *p != '\t'))
+      return FALSE;
+  return TRUE;
+}
+
 /* Returns valid NFC UTF-8 with "\r\n" and "\r" made "\n", and control
  * characters other than newline and tab removed. Never NULL. */
 char *
@@ -58,6 +67,11 @@ kh_text_normalize (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* Most text bound to a statement (uids, dates, states) is plain
+   * printable ASCII, already normal: no need to decompose it. */
+  if (is_plain_ascii (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   nfc = normalize_nfc (valid);
@@ -95,9 +109,25 @@ kh_text_is_blank (const char *text)
   return TRUE;
 }
 
-/* kh_text_normalize() and trimmed of surrounding white space. */
+/* kh_text_normalize() and trimmed of surrounding white space, Unicode's
+ * too: a title of no-break spaces pasted from Word is no title. */
 char *
 kh_text_strip (const char *text)
 {
-  return g_strstrip (kh_text_normalize (text));
+  g_autofree char *clean = kh_text_normalize (text);
+  const char *start = clean;
+  const char *end = clean + strlen (clean);
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *last = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (last)))
+        break;
+      end = last;
+    }
+
+  return g_strndup (start, end - start);
 }
