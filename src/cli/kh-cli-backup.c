@@ -115,8 +115,30 @@ kh_cli_restore (KhCliContext  *context,
   if (argc != 2)
     return kh_cli_usage_error (option_context, _("Give the backup file to restore."));
 
-  if (!(store = kh_cli_open_store (context)))
-    return KH_CLI_EXIT_FAILED;
+  store = kh_store_open (context->db_path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *path = context->db_path ? g_strdup (context->db_path) : kh_store_default_path ();
+      g_autofree char *damaged = NULL;
+      g_autoptr(GError) recover_error = NULL;
+
+      /* A database that cannot be read at all: the backup takes its
+       * place and the file is moved aside, never deleted. */
+      if (!g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT) &&
+          !g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_DATABASE))
+        {
+          kh_cli_print_error ("%s", error->message);
+          return KH_CLI_EXIT_FAILED;
+        }
+      if (!kh_backup_recover (path, argv[1], &damaged, &recover_error))
+        {
+          kh_cli_print_error ("%s", recover_error->message);
+          return KH_CLI_EXIT_FAILED;
+        }
+      g_print (_("Restored %s. The database that could not be opened was moved to %s\n"),
+               argv[1], damaged ? damaged : path);
+      return KH_CLI_EXIT_OK;
+    }
 
   if (!kh_store_restore (store, argv[1], &undo, &error))
     {

@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kh-backup.h"
 #include "kh-store-private.h"
@@ -360,13 +361,25 @@ kh_backup_rotate (const char  *db_path,
   return TRUE;
 }
 
+/* A backup is never written once made: read it as it is, without the
+ * -shm file (and the write access to backups/) a WAL database needs. */
+static int
+open_backup (const char  *path,
+             sqlite3    **db)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 static void
 count_contents (KhBackupInfo *info)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_open_v2 (info->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (open_backup (info->path, &db) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM plan), (SELECT count(*) FROM result)",
                           -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -492,4 +505,273 @@ out:
   if (undo_path != NULL)
     *undo_path = g_steal_pointer (&undo);
   return TRUE;
+}
+
+/* Recovery: the database cannot be opened at all (damaged, or not a
+ * database), so there is no KhStore to restore into. The damaged file
+ * is moved aside, never deleted, and a checked backup copied in its
+ * place; opening it afterwards is the caller's. */
+
+static gboolean
+has_sqlite_header (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  FILE *file = g_fopen (path, "rb");
+  size_t n_read;
+
+  if (file == NULL)
+    return FALSE;
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+  return n_read == sizeof header && memcmp (header, magic, sizeof magic) == 0;
+}
+
+/**
+ * kh_backup_check:
+ * @n_plans: (out) (optional): the plans it holds
+ * @n_results: (out) (optional): the results it holds
+ *
+ * Whether a backup can be restored: an SQLite file of this version of
+ * Kế Hoạch or an older one that passes quick_check. It is only read.
+ */
+gboolean
+kh_backup_check (const char  *backup_path_,
+                 int         *n_plans,
+                 int         *n_results,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *verdict = NULL;
+  int version = -1, plans = -1, results = -1;
+
+  if (!has_sqlite_header (backup_path_) || open_backup (backup_path_, &db) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_DATABASE,
+                   _("The backup “%s” is not a Kế Hoạch database."), backup_path_);
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (version > KH_SCHEMA_VERSION)
+    {
+      sqlite3_close (db);
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW,
+                   _("The backup “%s” was written by a newer version of Kế Hoạch."), backup_path_);
+      return FALSE;
+    }
+
+  if (version > 0 &&
+      sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    verdict = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (g_strcmp0 (verdict, "ok") == 0 &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM plan), (SELECT count(*) FROM result)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      plans = sqlite3_column_int (stmt, 0);
+      results = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (plans < 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged."), backup_path_);
+      return FALSE;
+    }
+
+  if (n_plans != NULL)
+    *n_plans = plans;
+  if (n_results != NULL)
+    *n_results = results;
+  return TRUE;
+}
+
+/* The newest backup that passes kh_backup_check(), or NULL (without an
+ * error) when there is none. */
+KhBackupInfo *
+kh_backup_find_good (const char  *db_path,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) backups = list_names (db_path, error);
+
+  if (backups == NULL)
+    return NULL;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      KhBackupInfo *info = backups->pdata[i];
+      GStatBuf st;
+
+      if (!kh_backup_check (info->path, &info->n_plans, &info->n_results, NULL))
+        continue;
+      if (g_stat (info->path, &st) == 0)
+        info->size = st.st_size;
+      return g_ptr_array_steal_index (backups, i);
+    }
+
+  return NULL;
+}
+
+static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* Writes the backup into a new private file beside the database, synced
+ * to the disk, so the database is replaced by one rename. */
+static char *
+copy_beside (const char  *db_path,
+             const char  *source,
+             GError     **error)
+{
+  g_autofree char *tmpl = g_strconcat (db_path, ".restoring-XXXXXX", NULL);
+  g_autofree char *contents = NULL;
+  gsize length, written = 0;
+  int fd;
+
+  if (!g_file_get_contents (source, &contents, &length, error))
+    return NULL;
+
+  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, KH_STORE_ERROR, saved_errno == ENOSPC ? KH_STORE_ERROR_DISK_FULL : KH_STORE_ERROR_OPEN,
+                   _("The backup cannot be copied beside the database: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  while (written < length)
+    {
+      gssize n = write (fd, contents + written, length - written);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += n;
+    }
+
+  if (written < length || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_close (fd, NULL);
+      g_remove (tmpl);
+      g_set_error (error, KH_STORE_ERROR, saved_errno == ENOSPC ? KH_STORE_ERROR_DISK_FULL : KH_STORE_ERROR_FAILED,
+                   _("The backup cannot be copied beside the database: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_close (fd, NULL);
+  return g_steal_pointer (&tmpl);
+}
+
+static char *
+damaged_name (const char *db_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *path = g_strdup_printf ("%s.damaged-%s", db_path, stamp);
+
+  for (int n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s.damaged-%s-%d", db_path, stamp, n);
+    }
+  return path;
+}
+
+/**
+ * kh_backup_recover:
+ * @damaged_path: (out) (optional): where the damaged file now is, or
+ *   %NULL when there was none
+ *
+ * Puts a backup in place of a database that cannot be opened. The
+ * backup is checked first; the damaged file and its -wal, -shm and
+ * -journal files are renamed to `<name>.damaged-YYYYMMDD-HHMMSS`
+ * (and its side files), never deleted; a failure puts them back.
+ */
+gboolean
+kh_backup_recover (const char  *db_path,
+                   const char  *backup_path_,
+                   char       **damaged_path,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *damaged = NULL;
+  gboolean moved[G_N_ELEMENTS (side_suffixes)] = { FALSE };
+  gboolean moved_main = FALSE;
+
+  if (!kh_backup_check (backup_path_, NULL, NULL, &local_error))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("“%s” cannot be restored: %s"), backup_path_, local_error->message);
+      return FALSE;
+    }
+
+  copy = copy_beside (db_path, backup_path_, error);
+  if (copy == NULL)
+    return FALSE;
+
+  damaged = damaged_name (db_path);
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      if (g_rename (db_path, damaged) != 0)
+        goto failed;
+      moved_main = TRUE;
+    }
+
+  /* A -wal or -journal left by the damaged file would be applied to the
+   * restored one: they go with it. */
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, side_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (damaged, side_suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (from, to) != 0)
+        goto failed;
+      moved[i] = TRUE;
+    }
+
+  if (g_rename (copy, db_path) != 0)
+    goto failed;
+
+  if (damaged_path != NULL)
+    *damaged_path = moved_main ? g_steal_pointer (&damaged) : NULL;
+  return TRUE;
+
+failed:
+  {
+    int saved_errno = errno;
+
+    /* Put everything back as it was. */
+    for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+      if (moved[i])
+        {
+          g_autofree char *from = g_strconcat (damaged, side_suffixes[i], NULL);
+          g_autofree char *to = g_strconcat (db_path, side_suffixes[i], NULL);
+          g_rename (from, to);
+        }
+    if (moved_main)
+      g_rename (damaged, db_path);
+    g_remove (copy);
+
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                 _("The damaged database “%s” cannot be moved aside: %s. Nothing was changed."),
+                 db_path, g_strerror (saved_errno));
+    return FALSE;
+  }
 }

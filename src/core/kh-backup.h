@@ -52,6 +52,18 @@ gboolean   kh_store_restore         (KhStore       *store,
                                      char         **undo_path,
                                      GError       **error);
 
+/* When the database itself cannot be opened */
+gboolean      kh_backup_check       (const char    *backup_path,
+                                     int           *n_plans,
+                                     int           *n_results,
+                                     GError       **error);
+KhBackupInfo *kh_backup_find_good   (const char    *db_path,
+                                     GError       **error);
+gboolean      kh_backup_recover     (const char    *db_path,
+                                     const char    *backup_path,
+                                     char         **damaged_path,
+                                     GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhBackupInfo, kh_backup_info_free)
 
 G_END_DECLS

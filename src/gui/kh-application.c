@@ -12,12 +12,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "kh-backup.h"
 #include "kh-template.h"
 
 #include "kh-application.h"
 #include "kh-gui-resources.h"
+#include "kh-plan-page.h"
+#include "kh-preferences-window.h"
+#include "kh-report-editor.h"
 #include "kh-window.h"
 
 struct _KhApplication
@@ -29,6 +33,11 @@ struct _KhApplication
   KhStore        *store;
   GError         *store_error;
   char           *database_path;
+
+  /* Changes by other programs */
+  guint           watch_id;
+  KhStore        *watched_store;   /* borrowed: compared, never used */
+  gint64          data_version;
 };
 
 enum {
@@ -40,6 +49,7 @@ enum {
 
 enum {
   STORE_CHANGED,
+  STORE_REPLACED,
   N_SIGNALS
 };
 
@@ -87,13 +97,13 @@ kh_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   KhApplication *self = user_data;
-  g_autoptr(GList) windows = NULL;
+  GList *windows;
 
   /* Destroying the windows, rather than only stopping the main loop, lets
-   * every one of them save what is still pending. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_destroy (l->data);
+   * every one of them save what is still pending. Destroying one can
+   * destroy others (its dialogs), so the list is read again each time. */
+  for (guint n = 0; n < 1000 && (windows = gtk_application_get_windows (GTK_APPLICATION (self))); n++)
+    gtk_window_destroy (windows->data);
 }
 
 static void
@@ -171,6 +181,32 @@ kh_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (kh_application_parent_class)->handle_local_options (app, options);
 }
 
+/* kehoach-cli (an import, a restore) or a second copy of the app on a
+ * shared folder may change the database while the window is open. A
+ * look at SQLite's data_version every two seconds tells, cheaply, and the
+ * views then reload as after a change of the window's own. */
+#define WATCH_INTERVAL_S 2
+
+static gboolean
+on_watch_timeout_cb (gpointer user_data)
+{
+  KhApplication *self = user_data;
+  gint64 version;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  version = kh_store_get_data_version (self->store);
+  if (self->store == self->watched_store && version >= 0 && version != self->data_version)
+    {
+      g_debug ("The database was changed by another program: reloading");
+      kh_application_store_changed (self);
+    }
+  self->watched_store = self->store;
+  self->data_version = version;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 kh_application_startup (GApplication *app)
 {
@@ -194,6 +230,8 @@ kh_application_startup (GApplication *app)
     path = g_settings_get_string (self->settings, "database-path");
 
   kh_application_open_database (self, path);
+
+  self->watch_id = g_timeout_add_seconds (WATCH_INTERVAL_S, on_watch_timeout_cb, self);
 }
 
 static void
@@ -222,6 +260,7 @@ kh_application_dispose (GObject *object)
 {
   KhApplication *self = KH_APPLICATION (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
@@ -319,6 +358,20 @@ kh_application_class_init (KhApplicationClass *klass)
    */
   signals[STORE_CHANGED] =
     g_signal_new ("store-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * KhApplication::store-replaced:
+   *
+   * The whole content of the store was replaced (a backup restored):
+   * what shows it must be made again rather than saved. Emitted before
+   * #KhApplication::store-changed.
+   */
+  signals[STORE_REPLACED] =
+    g_signal_new ("store-replaced",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -429,6 +482,22 @@ start_daily_backup (KhApplication *self)
   g_task_run_in_thread (task, backup_daily_thread);
 }
 
+/* An empty file is a new database to kh_store_open(). Beside good
+ * backups it is one that lost its content (a full disk, a copy cut
+ * short): opening it would show a silent, empty database. */
+static gboolean
+is_emptied (const char *path)
+{
+  g_autoptr(KhBackupInfo) backup = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return FALSE;
+
+  backup = kh_backup_find_good (path, NULL);
+  return backup != NULL;
+}
+
 /**
  * kh_application_open_database:
  * @path: (nullable): the file, or %NULL for the usual one
@@ -451,7 +520,13 @@ kh_application_open_database (KhApplication *self,
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 
-  self->store = kh_store_open (wanted, &self->store_error);
+  if (is_emptied (wanted))
+    g_set_error (&self->store_error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT,
+                 _("The database “%s” is empty, yet backups of it were made. It was left as it is; restore a backup."),
+                 wanted);
+  else
+    self->store = kh_store_open (wanted, &self->store_error);
+
   if (self->store == NULL)
     g_debug ("Could not open %s: %s", wanted, self->store_error->message);
   else
@@ -484,4 +559,96 @@ kh_application_store_changed (KhApplication *self)
   g_return_if_fail (KH_IS_APPLICATION (self));
 
   g_signal_emit (self, signals[STORE_CHANGED], 0);
+}
+
+/* What is typed and waiting for its delayed save (the plan's text, a
+ * report's, the agency's fields) belongs to the content before a
+ * restore: saved now, it goes into the copy made first, instead of
+ * being saved over the restored content a moment later. */
+static void
+save_pending_in (GtkWidget *widget)
+{
+  if (KH_IS_PLAN_PAGE (widget))
+    (void)kh_plan_page_flush (KH_PLAN_PAGE (widget));
+  else if (KH_IS_REPORT_EDITOR (widget))
+    (void)kh_report_editor_flush (KH_REPORT_EDITOR (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    save_pending_in (child);
+}
+
+static void
+save_pending (KhApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (KH_IS_PREFERENCES_WINDOW (l->data))
+        (void)kh_preferences_window_save (l->data, NULL);
+      save_pending_in (l->data);
+    }
+}
+
+/**
+ * kh_application_restore_backup:
+ * @undo_path: (out) (optional): the copy of what was there before, which
+ *   restoring undoes the restore
+ *
+ * Replaces the open database's content with a backup's and tells every
+ * window. The current content is backed up first.
+ */
+gboolean
+kh_application_restore_backup (KhApplication  *self,
+                               const char     *backup_path,
+                               char          **undo_path,
+                               GError        **error)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_OPEN, _("No database is open."));
+      return FALSE;
+    }
+
+  save_pending (self);
+  if (!kh_store_restore (self->store, backup_path, undo_path, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[STORE_REPLACED], 0);
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * kh_application_recover:
+ * @damaged_path: (out) (optional): where the damaged file was moved
+ *
+ * Puts a backup in place of a database that could not be opened (the
+ * damaged file is moved aside, never deleted) and opens it.
+ */
+gboolean
+kh_application_recover (KhApplication  *self,
+                        const char     *backup_path,
+                        char          **damaged_path,
+                        GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (KH_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  path = self->database_path ? g_strdup (self->database_path) : kh_store_default_path ();
+  if (!kh_backup_recover (path, backup_path, damaged_path, error))
+    return FALSE;
+
+  if (!kh_application_open_database (self, path))
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return FALSE;
+    }
+  return TRUE;
 }

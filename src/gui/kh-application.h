@@ -21,5 +21,13 @@ const char    *kh_application_get_database_path  (KhApplication  *self);
 gboolean       kh_application_open_database      (KhApplication  *self,
                                                   const char     *path);
 void           kh_application_store_changed      (KhApplication  *self);
+gboolean       kh_application_restore_backup     (KhApplication  *self,
+                                                  const char     *backup_path,
+                                                  char          **undo_path,
+                                                  GError        **error);
+gboolean       kh_application_recover            (KhApplication  *self,
+                                                  const char     *backup_path,
+                                                  char          **damaged_path,
+                                                  GError        **error);
 
 G_END_DECLS

@@ -2,9 +2,10 @@
  *
  * The window only holds the pages, each its own class: the agency (with
  * its signers and default recipients), the departments, the indicators,
- * the commemorative days and the templates. Each writes its changes to the store at once; the
- * agency's fields, saved a moment after typing stops, are also saved
- * when the window closes.
+ * the commemorative days, the templates and the backups. Each writes its
+ * changes to the store at once; the agency's fields, saved a moment after
+ * typing stops, are also saved when the window closes. When a backup is
+ * restored the pages are made again from the restored content.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-agency-page.h"
+#include "kh-backups-page.h"
 #include "kh-commemorations-page.h"
 #include "kh-departments-page.h"
 #include "kh-indicators-page.h"
@@ -30,6 +32,7 @@ struct _KhPreferencesWindow
   /* Borrowed */
   KhApplication        *application;
   KhAgencyPage         *agency_page;
+  GPtrArray            *pages;          /* the window holds them */
 };
 
 G_DEFINE_FINAL_TYPE (KhPreferencesWindow, kh_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -58,6 +61,41 @@ add_page (KhPreferencesWindow *self,
           GtkWidget           *page)
 {
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  g_ptr_array_add (self->pages, page);
+}
+
+static void
+add_pages (KhPreferencesWindow *self)
+{
+  GtkWidget *agency_page = kh_agency_page_new (self->application);
+
+  g_set_weak_pointer (&self->agency_page, KH_AGENCY_PAGE (agency_page));
+
+  add_page (self, agency_page);
+  add_page (self, kh_departments_page_new (self->application));
+  add_page (self, kh_indicators_page_new (self->application));
+  add_page (self, kh_commemorations_page_new (self->application));
+  add_page (self, kh_templates_page_new (self->application));
+  add_page (self, kh_backups_page_new (self->application));
+}
+
+/* A backup was restored: every page shows the restored content, and
+ * nothing the old pages held is saved over it. */
+static void
+on_application_store_replaced_cb (KhPreferencesWindow *self,
+                                  KhApplication       *application)
+{
+  g_autofree char *visible_name =
+    g_strdup (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (self)));
+
+  g_clear_weak_pointer (&self->agency_page);
+  for (guint i = 0; i < self->pages->len; i++)
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->pages->pdata[i]);
+  g_ptr_array_set_size (self->pages, 0);
+
+  add_pages (self);
+  if (visible_name != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), visible_name);
 }
 
 /* "application" is not a construct property: the window adds its pages,
@@ -68,21 +106,15 @@ on_notify_application_cb (KhPreferencesWindow *self,
                           gpointer             user_data)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWidget *agency_page;
 
   if (self->application != NULL || !KH_IS_APPLICATION (application))
     return;
 
   self->application = KH_APPLICATION (application);
+  g_signal_connect_object (self->application, "store-replaced",
+                           G_CALLBACK (on_application_store_replaced_cb), self, G_CONNECT_SWAPPED);
 
-  agency_page = kh_agency_page_new (self->application);
-  g_set_weak_pointer (&self->agency_page, KH_AGENCY_PAGE (agency_page));
-
-  add_page (self, agency_page);
-  add_page (self, kh_departments_page_new (self->application));
-  add_page (self, kh_indicators_page_new (self->application));
-  add_page (self, kh_commemorations_page_new (self->application));
-  add_page (self, kh_templates_page_new (self->application));
+  add_pages (self);
 }
 
 static void
@@ -91,6 +123,7 @@ kh_preferences_window_dispose (GObject *object)
   KhPreferencesWindow *self = KH_PREFERENCES_WINDOW (object);
 
   g_clear_weak_pointer (&self->agency_page);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PREFERENCES_WINDOW);
 
@@ -115,6 +148,7 @@ static void
 kh_preferences_window_init (KhPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pages = g_ptr_array_new ();
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
 }
@@ -128,4 +162,14 @@ kh_preferences_window_new (KhApplication *application)
   return g_object_new (KH_TYPE_PREFERENCES_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/* Saves what was typed and not saved yet (the agency's fields). */
+gboolean
+kh_preferences_window_save (KhPreferencesWindow  *self,
+                            GError              **error)
+{
+  g_return_val_if_fail (KH_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->agency_page == NULL || kh_agency_page_save (self->agency_page, error);
 }

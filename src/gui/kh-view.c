@@ -2,7 +2,8 @@
  *
  * A page of the window is a widget class implementing KhView; the window
  * adds it with adw_view_stack_add_titled_with_icon() and calls
- * kh_view_reload() whenever the data changes.
+ * kh_view_reload() when the data changes if the page is in sight, else
+ * when it is next shown (kh-window.c, reload_views()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

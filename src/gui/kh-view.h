@@ -18,8 +18,10 @@ struct _KhViewInterface
   GTypeInterface parent_iface;
 
   /* Shows what the store holds now for the window's plan (0 when the
-   * database has no plan yet); called when the window opens a store,
-   * when the clerk picks another plan, and after anything changed. */
+   * database has no plan yet); called for the page in sight when the
+   * window opens a store, when the clerk picks another plan and after
+   * anything changed, and for any other page when it is next shown: a
+   * page that is not visible is never reloaded. */
   void (*reload) (KhView  *self,
                   KhStore *store,
                   gint64   plan_id);

@@ -5,7 +5,8 @@
  * database is empty, or why the database could not be opened.
  *
  * A page is added with one adw_view_stack_add_titled_with_icon() call in
- * kh_window_init(); the window reloads every page when the data changes.
+ * kh_window_init(); when the data changes the window reloads the page in
+ * sight and the others when they are next shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,11 +27,13 @@
 #include "kh-overview-page.h"
 #include "kh-plan-page.h"
 #include "kh-preferences-window.h"
+#include "kh-recovery-page.h"
 #include "kh-tasks-page.h"
 #include "kh-dashboard-page.h"
 #include "kh-result-dialog.h"
 #include "kh-results-page.h"
 #include "kh-reports-page.h"
+#include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -48,7 +51,9 @@ struct _KhWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *start_page;
-  AdwStatusPage        *error_page;
+  KhRecoveryPage       *recovery_page;
+  GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
 
   /* Borrowed */
   KhApplication        *application;
@@ -58,6 +63,7 @@ struct _KhWindow
   GtkNativeDialog      *file_chooser;  /* GTK 4.8 only */
 
   gint64                plan_id;       /* the plan the views show, 0 for none */
+  KhStore              *views_store;   /* weak: the store the views were given last */
 };
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -73,21 +79,69 @@ show_error_toast (KhWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Marks a page that has not shown the latest data yet. */
+static GQuark
+view_stale_quark (void)
+{
+  return g_quark_from_static_string ("kh-window-view-stale");
+}
+
+static void
+reload_view (KhWindow  *self,
+             GtkWidget *child,
+             KhStore   *store)
+{
+  g_autofree char *what = g_strdup_printf ("reload %s", G_OBJECT_TYPE_NAME (child));
+
+  g_object_set_qdata (G_OBJECT (child), view_stale_quark (), NULL);
+  kh_stall_monitor_push (g_intern_string (what));
+  kh_view_reload (KH_VIEW (child), store, self->plan_id);
+  kh_stall_monitor_pop ();
+}
+
+/* Only the page in sight reloads now; the others are marked stale and
+ * reload when they are shown (on_view_stack_notify_visible_child_cb), so a
+ * change, or the start, costs one page whatever the database holds.
+ * Another database is the exception: every page lets go of the old
+ * connection at once. */
 static void
 reload_views (KhWindow *self,
               KhStore  *store)
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
   guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean other_store = self->views_store != NULL && self->views_store != store;
 
+  g_set_weak_pointer (&self->views_store, store);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      if (KH_IS_VIEW (child))
-        kh_view_reload (KH_VIEW (child), store, self->plan_id);
+      if (!KH_IS_VIEW (child) || child == visible)
+        continue;
+      if (other_store)
+        reload_view (self, child, store);
+      else
+        g_object_set_qdata (G_OBJECT (child), view_stale_quark (), GINT_TO_POINTER (TRUE));
     }
+
+  if (KH_IS_VIEW (visible))
+    reload_view (self, visible, store);
+}
+
+static void
+on_view_stack_notify_visible_child_cb (KhWindow     *self,
+                                       GParamSpec   *pspec,
+                                       AdwViewStack *view_stack)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (view_stack);
+  KhStore *store = self->application ? kh_application_get_store (self->application) : NULL;
+
+  if (store != NULL && KH_IS_VIEW (visible) &&
+      g_object_get_qdata (G_OBJECT (visible), view_stale_quark ()) != NULL)
+    reload_view (self, visible, store);
 }
 
 static void
@@ -182,19 +236,39 @@ update_plan_menu (KhWindow *self,
     gtk_menu_button_set_label (self->plan_button, _("No Plan Yet"));
 }
 
+/* Said under the header bar for as long as the database is open
+ * read-only, so nobody types what cannot be kept. */
+static void
+update_read_only_banner (KhWindow *self,
+                         KhStore  *store)
+{
+  gboolean read_only = store != NULL && kh_store_is_read_only (store);
+
+  if (read_only)
+    {
+      g_autofree char *folder = g_path_get_dirname (kh_store_get_path (store));
+      g_autofree char *text =
+        g_strdup_printf (_("This database is read-only: changes cannot be saved. "
+                           "Kế Hoạch cannot write in the folder “%s” or to the file."),
+                         folder);
+
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
+}
+
 static void
 kh_window_reload (KhWindow *self)
 {
   KhStore *store = kh_application_get_store (self->application);
   const char *visible;
 
+  update_read_only_banner (self, store);
+
   if (store == NULL)
     {
-      const GError *error = kh_application_get_store_error (self->application);
-      g_autofree char *markup = NULL;
-
-      markup = g_markup_escape_text (error ? error->message : _("The database could not be opened."), -1);
-      adw_status_page_set_description (self->error_page, markup);
+      /* Why, and a backup to restore when the file is damaged. */
+      kh_recovery_page_update (self->recovery_page, self->application);
       adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       visible = "error";
     }
@@ -484,6 +558,7 @@ kh_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->preferences);
+  g_clear_weak_pointer (&self->views_store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
 
@@ -498,6 +573,7 @@ kh_window_class_init (KhWindowClass *klass)
 
   object_class->dispose = kh_window_dispose;
 
+  g_type_ensure (KH_TYPE_RECOVERY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, header_bar);
@@ -508,7 +584,9 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, read_only_label);
 
   gtk_widget_class_install_action (widget_class, "win.set-up-agency", NULL, set_up_agency_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
@@ -544,6 +622,9 @@ kh_window_init (KhWindow *self)
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_reports_page_new (),
                                        "reports", _("Reports"), "folder-documents-symbolic");
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_stack_notify_visible_child_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 KhWindow *
@@ -627,7 +708,12 @@ kh_window_show_view (KhWindow   *self,
   g_return_if_fail (KH_IS_WINDOW (self));
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+    {
+      /* Names the switch (mapping the page too, not only its reload). */
+      kh_stall_monitor_push ("show page");
+      adw_view_stack_set_visible_child_name (self->view_stack, name);
+      kh_stall_monitor_pop ();
+    }
 }
 
 KhApplication *

@@ -9,12 +9,17 @@
 #include "kh-test-ui.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/fsuid.h>
+#include <unistd.h>
 
 #include "kh-agency.h"
 #include "kh-department.h"
 #include "kh-demo.h"
+#include "kh-store-private.h"
 
 #include "kh-application.h"
+#include "kh-backups-page.h"
 #include "kh-preferences-window.h"
 #include "kh-window.h"
 
@@ -34,6 +39,15 @@ is_mapped_label_with_text (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) &&
          gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_mapped_label_containing (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) &&
+         gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static gboolean
@@ -109,6 +123,14 @@ fixture_tear_down (Fixture       *fixture,
   while (dir && (name = g_dir_read_name (dir)))
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GDir) subdir = g_dir_open (path, 0, NULL);   /* backups/ */
+      const char *child;
+
+      while (subdir && (child = g_dir_read_name (subdir)))
+        {
+          g_autofree char *child_path = g_build_filename (path, child, NULL);
+          g_remove (child_path);
+        }
       g_remove (path);
     }
 
@@ -209,6 +231,9 @@ window_shows_agency (KhApplication *app,
 {
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, "UBND THỊ XÃ ĐỨC PHỔ"));
+  /* Writable: no read-only banner. */
+  g_assert_false (kh_store_is_read_only (kh_application_get_store (app)));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_containing, "read-only"));
 }
 
 static void
@@ -393,6 +418,186 @@ test_not_a_database_refused (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, text);
 }
 
+/* Read-only: a banner under the header bar says so, and the backups can
+ * be neither made nor restored. Root writes anyway: the application then
+ * runs with the file-system uid of the user nobody (which drops root's
+ * override of permissions for the main thread), as a clerk without
+ * write access to the folder would. */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+read_only_banner (KhApplication *app,
+                  KhWindow      *window,
+                  gconstpointer  data)
+{
+  const Fixture *fixture = data;
+  g_autofree char *banner_text = g_strdup_printf ("folder “%s”", fixture->dir);
+  KhPreferencesWindow *preferences;
+  GtkWidget *back_up, *restore;
+  KhStore *store = kh_application_get_store (app);
+
+  if (store == NULL)
+    g_error ("%s", kh_application_get_store_error (app)->message);
+  g_assert_true (kh_store_is_read_only (store));
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_containing, banner_text));
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_containing,
+                               "This database is read-only: changes cannot be saved."));
+  /* The views still show the data. */
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+
+  kh_window_show_preferences (window);
+  g_assert_true (kh_test_wait_for (preferences_open, app));
+  preferences = find_preferences (app);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
+  g_assert_true (window_shows (GTK_WINDOW (preferences), is_mapped_label_containing,
+                               "backups can be neither made nor restored"));
+  back_up = kh_test_find_widget (GTK_WIDGET (preferences), is_button_labelled, "_Back Up Now");
+  g_assert_nonnull (back_up);
+  g_assert_false (gtk_widget_is_sensitive (back_up));
+  restore = kh_test_find_widget (GTK_WIDGET (preferences), is_button_labelled, "_Restore…");
+  g_assert_nonnull (restore);
+  g_assert_false (gtk_widget_is_sensitive (restore));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (restore), ==, "The database is read-only");
+}
+
+static void
+test_read_only_banner (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  gsize length, after_length;
+  gboolean as_nobody = geteuid () == 0;
+  KhStore *store;
+
+  /* In a process of its own: threads started as nobody stay nobody. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fill_demo (fixture->path);
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_free (kh_store_backup (store, KH_BACKUP_MANUAL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+
+  g_chmod (fixture->dir, 0555);
+  g_chmod (fixture->path, 0444);
+  {
+    /* The backups stay readable, as the clerk's own would be. */
+    g_autofree char *backups = kh_backup_dir_for (fixture->path);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *backup = g_build_filename (backups, name, NULL);
+        g_chmod (backup, 0444);
+      }
+    g_chmod (backups, 0555);
+  }
+  if (as_nobody)
+    {
+      setfsuid (65534);
+      g_assert_cmpint (setfsuid (-1), ==, 65534);
+    }
+
+  run_application (fixture->path, read_only_banner, fixture);
+
+  if (as_nobody)
+    setfsuid (0);
+  g_chmod (fixture->dir, 0700);
+  g_chmod (fixture->path, 0600);
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, &error));
+  g_assert_cmpmem (contents, length, after, after_length);
+}
+
+/* A full disk (the database capped at its size): the department is not
+ * added, the row is marked and a toast says why in plain words. */
+#define DISK_FULL_MESSAGE "The disk is full: your last change was not saved. Free some space and try again."
+#define ADDED_NAME        "Đài truyền thanh xã"
+
+static int
+count_departments (KhStore *store)
+{
+  g_autoptr(GPtrArray) departments = kh_store_list_departments (store, TRUE, NULL);
+
+  return departments ? (int)departments->len : -1;
+}
+
+static void
+disk_full_toast (KhApplication *app,
+                 KhWindow      *window,
+                 gconstpointer  data)
+{
+  KhStore *store = kh_application_get_store (app);
+  sqlite3 *db = kh_store_get_db (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cap = NULL;
+  KhPreferencesWindow *preferences;
+  GtkWidget *row;
+  int pages = 0, before;
+
+  kh_window_show_preferences (window);
+  g_assert_true (kh_test_wait_for (preferences_open, app));
+  preferences = find_preferences (app);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
+
+  /* Fill what room the file has left, then no more. */
+  {
+    g_autoptr(KhStmt) stmt = kh_store_prepare (store, "PRAGMA page_count", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    pages = sqlite3_column_int (stmt, 0);
+  }
+  /* Quicker without a sync per row; put back below. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  cap = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+  g_assert_cmpint (sqlite3_exec (db, cap, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 10000 && error == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bộ phận %d — %0150d", i, i);
+      kh_store_add_department (store, name, "", &error);
+    }
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DISK_FULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = count_departments (store);
+
+  row = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_title, "New department");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), ADDED_NAME);
+  g_signal_emit_by_name (row, "apply");
+
+  g_assert_true (window_shows (GTK_WINDOW (preferences), is_mapped_label_with_text, DISK_FULL_MESSAGE));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* What was typed is still there to try again; nothing changed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ADDED_NAME);
+  g_assert_cmpint (count_departments (store), ==, before);
+  g_assert_cmpint (kh_store_find_department (store, ADDED_NAME), ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_disk_full_toast (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fill_demo (fixture->path);
+  run_application (fixture->path, disk_full_toast, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +623,10 @@ main (int   argc,
               fixture_set_up, test_agency_typed_then_closed_is_saved, fixture_tear_down);
   g_test_add ("/gui/window/not-a-database-refused", Fixture, NULL,
               fixture_set_up, test_not_a_database_refused, fixture_tear_down);
+  g_test_add ("/gui/window/read-only-banner", Fixture, NULL,
+              fixture_set_up, test_read_only_banner, fixture_tear_down);
+  g_test_add ("/gui/preferences/disk-full-toast", Fixture, NULL,
+              fixture_set_up, test_disk_full_toast, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,207 @@
+/* kh-stall-monitor.c — logs every turn of the main loop longer than a frame
+ *
+ * A debugging aid, off unless KEHOACH_DEBUG_STALLS is set (to anything but
+ * "0"). It wraps the default main context's poll function: the time from
+ * one poll returning to the next one starting is the work done in that turn
+ * of the loop, during which the window can neither draw nor take input.
+ * A turn longer than 16 ms is logged (g_message, domain "kh-stall") with
+ * what ran in it: the operations our code names with
+ * kh_stall_monitor_push()/pop() (reloading a view, showing a list…) and
+ * GTK's frames (layout and drawing) of the windows watched.
+ *
+ * Stalls count from the first frame drawn: before it there is no window to
+ * freeze, and start-up is measured by bench/startup.sh instead.
+ * KEHOACH_DEBUG_STALLS=all counts them from the start.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-stall"
+
+#include "config.h"
+
+#include "kh-stall-monitor.h"
+
+/* Operations shorter than this are left out of a stall's description. */
+#define NAMED_MIN_MS 1.0
+
+typedef struct
+{
+  const char *what;
+  gint64      start;
+} Open;
+
+static struct
+{
+  GThread   *thread;     /* the main thread; NULL until installed */
+  GPollFunc  poll;       /* the context's poll function before ours */
+  gint64     woke;       /* when the last poll returned */
+  gboolean   drawn;      /* a first frame was drawn */
+  GArray    *open;       /* Open: the named operations under way */
+  GString   *ran;        /* what ran in this turn */
+  guint      n_stalls;
+  double     longest_ms;
+} monitor;
+
+static gboolean
+is_monitored_thread (void)
+{
+  return monitor.thread != NULL && monitor.thread == g_thread_self ();
+}
+
+static gint
+monitor_poll (GPollFD *fds,
+              guint    n_fds,
+              gint     timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint result;
+
+  if (monitor.drawn && monitor.woke != 0)
+    {
+      double ms = (now - monitor.woke) / 1000.0;
+
+      if (ms > KH_STALL_MONITOR_THRESHOLD_MS)
+        {
+          monitor.n_stalls++;
+          monitor.longest_ms = MAX (monitor.longest_ms, ms);
+          g_message ("main loop stalled %.1f ms: %s", ms,
+                     monitor.ran->len > 0 ? monitor.ran->str
+                                          : "nothing named ran (GTK's own work or an unnamed source)");
+        }
+    }
+  g_string_truncate (monitor.ran, 0);
+
+  result = monitor.poll (fds, n_fds, timeout);
+  monitor.woke = g_get_monotonic_time ();
+  return result;
+}
+
+/* GTK's frames */
+
+static void
+on_frame_clock_before_paint_cb (GdkFrameClock *clock,
+                                gpointer       user_data)
+{
+  kh_stall_monitor_push ("frame (layout, drawing)");
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *clock,
+                               gpointer       user_data)
+{
+  kh_stall_monitor_pop ();
+
+  /* The turn that drew the first frame is start-up: measuring starts now. */
+  if (!monitor.drawn)
+    {
+      monitor.drawn = TRUE;
+      monitor.woke = g_get_monotonic_time ();
+    }
+}
+
+static void
+on_window_realize_cb (GtkWidget *window,
+                      gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (clock == NULL)
+    return;
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_clock_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), NULL);
+}
+
+/* Public API */
+
+/* Installs the monitor when KEHOACH_DEBUG_STALLS asks for it. */
+gboolean
+kh_stall_monitor_install_from_env (void)
+{
+  const char *value = g_getenv ("KEHOACH_DEBUG_STALLS");
+
+  if (value == NULL || value[0] == '\0' || g_str_equal (value, "0"))
+    return FALSE;
+
+  kh_stall_monitor_install ();
+  if (g_str_equal (value, "all"))
+    monitor.drawn = TRUE;
+  return TRUE;
+}
+
+/* Watches the default main context from the calling (main) thread. */
+void
+kh_stall_monitor_install (void)
+{
+  GMainContext *context = g_main_context_default ();
+
+  if (monitor.thread != NULL)
+    return;
+
+  monitor.thread = g_thread_self ();
+  monitor.open = g_array_new (FALSE, FALSE, sizeof (Open));
+  monitor.ran = g_string_new (NULL);
+  monitor.poll = g_main_context_get_poll_func (context);
+  g_main_context_set_poll_func (context, monitor_poll);
+  g_message ("logging every turn of the main loop longer than %.0f ms",
+             KH_STALL_MONITOR_THRESHOLD_MS);
+}
+
+/* Names the window's frames in the log; its first frame starts the count. */
+void
+kh_stall_monitor_watch_window (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (monitor.thread == NULL)
+    return;
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_window_realize_cb (GTK_WIDGET (window), NULL);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+}
+
+/* Marks the start of an operation worth naming in a stall's description;
+ * @what must live as long as the program (a string literal). Cheap, and
+ * does nothing unless the monitor is installed or off the main thread. */
+void
+kh_stall_monitor_push (const char *what)
+{
+  Open open = { what, 0 };
+
+  if (!is_monitored_thread ())
+    return;
+
+  open.start = g_get_monotonic_time ();
+  g_array_append_val (monitor.open, open);
+}
+
+void
+kh_stall_monitor_pop (void)
+{
+  Open *open;
+  double ms;
+
+  if (!is_monitored_thread () || monitor.open->len == 0)
+    return;
+
+  open = &g_array_index (monitor.open, Open, monitor.open->len - 1);
+  ms = (g_get_monotonic_time () - open->start) / 1000.0;
+  if (ms >= NAMED_MIN_MS)
+    g_string_append_printf (monitor.ran, "%s%s %.1f ms",
+                            monitor.ran->len > 0 ? ", " : "", open->what, ms);
+  g_array_set_size (monitor.open, monitor.open->len - 1);
+}
+
+guint
+kh_stall_monitor_get_n_stalls (void)
+{
+  return monitor.n_stalls;
+}
+
+double
+kh_stall_monitor_get_longest_ms (void)
+{
+  return monitor.longest_ms;
+}
