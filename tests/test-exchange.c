@@ -45,7 +45,6 @@ open_store (const char *dir,
 static void
 add_report (KhStore *store)
 {
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = kh_store_get_db (store);
 
   g_assert_cmpint (sqlite3_exec (db,
@@ -410,6 +409,8 @@ test_malformed (Fixture       *fixture,
     "{\"format\": \"kehoach-demo\", \"version\": 1}",
     "{\"format\": \"kehoach-exchange\", \"version\": 2}",
     "{\"format\": \"kehoach-exchange\"}",
+    /* json-glib cut the quoted token inside "ệ" (found by fuzz-exchange) */
+    "{\"format\": \"ệệệệệệệệệệệệệệệệệệệệ\" x",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -420,6 +421,7 @@ test_malformed (Fixture       *fixture,
       g_assert_false (kh_store_import_json (fixture->target, files[i], &report, &error));
       g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
       g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       if (i == 0)
         g_assert_nonnull (strstr (error->message, "line 2, column"));
       if (i == 4)
@@ -527,6 +529,109 @@ test_issued_kept (Fixture       *fixture,
                    json_object_get_string_member (plan_of (original, 0), "title"));
 }
 
+/* Found by tests/fuzz/fuzz-exchange: a '"' in a comment or in a
+ * 'string', which json-glib accepts, hid the brackets after it from the
+ * depth limit, and 100,000 of them overflowed json-glib's stack. */
+static void
+test_hidden_nesting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *hiders[] = { "/* \" */", "'\"'", "// \"\n" };
+
+  for (guint h = 0; h < G_N_ELEMENTS (hiders); h++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"kehoach-exchange\", \"version\": 1, ");
+      g_auto(KhImportReport) report = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_string_append_printf (json, "%s \"plans\": ", hiders[h]);
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (json, '[');
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (json, ']');
+      g_string_append_c (json, '}');
+
+      g_assert_false (kh_store_import_json (fixture->target, json->str, &report, &error));
+      g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    }
+}
+
+/* Text in TCVN3 (a task typed with .VnTime fonts) and VNI: without the
+ * user's consent the file is refused with each place named; with it, the
+ * text arrives in Unicode. */
+#define TCVN3_TITLE "Tuyªn truyÒn c¶i c¸ch hµnh chÝnh trªn loa"
+#define VNI_TEXT    "tuyeân truyeàn caûi caùch haønh chính, ñaëc bieät"
+
+static void
+test_legacy (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *json = export (fixture->source);
+  g_autoptr(JsonNode) root = parse (json);
+  g_autofree char *legacy = NULL;
+  g_autofree char *before = row_counts (fixture->target);
+  g_autofree char *after = NULL;
+  JsonObject *plan = plan_of (root, 0);
+  JsonObject *task = json_array_get_object_element (json_object_get_array_member (plan, "tasks"), 2);
+  JsonObject *result = json_array_get_object_element (json_object_get_array_member (plan, "results"), 1);
+  const char *task_uid = json_object_get_string_member (task, "uid");
+
+  json_object_set_string_member (task, "title", TCVN3_TITLE);
+  json_object_set_string_member (result, "description", VNI_TEXT);
+  legacy = json_to_string (root, TRUE);
+
+  {
+    g_auto(KhImportReport) report = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (kh_store_import_json (fixture->target, legacy, &report, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_assert_cmpuint (report.legacy, ==, 2);
+    g_assert_cmpuint (report.problems->len, ==, 2);
+    for (guint i = 0; i < report.problems->len; i++)
+      g_test_message ("%s", (char *)report.problems->pdata[i]);
+    g_assert_true (g_ptr_array_find_with_equal_func (report.problems,
+                                                     "plans[0].tasks[2].title: “Tuyªn truyÒn c¶i c¸ch hµnh chÝnh trªn lo” "
+                                                     "is written in the old TCVN3 (ABC) encoding: let it be converted to Unicode, "
+                                                     "or correct the file",
+                                                     g_str_equal, NULL));
+    {
+      const char *vni = report.problems->pdata[g_str_has_prefix (report.problems->pdata[0], "plans[0].results") ? 0 : 1];
+
+      g_assert_true (g_str_has_prefix (vni, "plans[0].results[1].description: “tuyeân truyeàn caûi caùch"));
+      g_assert_nonnull (strstr (vni, "” is written in the old VNI encoding"));
+    }
+    after = row_counts (fixture->target);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  {
+    g_auto(KhImportReport) report = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KhStmt) stmt = NULL;
+
+    g_assert_true (kh_store_import_json_full (fixture->target, legacy, KH_IMPORT_CONVERT_LEGACY, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.legacy, ==, 2);
+    g_assert_cmpuint (report.notes->len, >=, 2);
+    g_assert_true (g_ptr_array_find_with_equal_func (report.notes,
+                                                     "plans[0].tasks[2].title: converted from TCVN3 (ABC) to Unicode "
+                                                     "(“Tuyên truyền cải cách hành chính trên lo”).",
+                                                     g_str_equal, NULL));
+
+    stmt = kh_store_prepare (fixture->target, "SELECT title FROM task WHERE uid = ?1", &error);
+    g_assert_no_error (error);
+    sqlite3_bind_text (stmt, 1, task_uid, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Tuyên truyền cải cách hành chính trên loa");
+    g_clear_pointer (&stmt, kh_stmt_release);
+    stmt = kh_store_prepare (fixture->target, "SELECT count(*) FROM result WHERE description = ?1", &error);
+    sqlite3_bind_text (stmt, 1, "tuyên truyền cải cách hành chính, đặc biệt", -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,7 +647,9 @@ main (int   argc,
   ADD ("/exchange/problems", test_problems);
   ADD ("/exchange/malformed", test_malformed);
   ADD ("/exchange/bounds", test_bounds);
+  ADD ("/exchange/hidden-nesting", test_hidden_nesting);
   ADD ("/exchange/issued-kept", test_issued_kept);
+  ADD ("/exchange/legacy", test_legacy);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -638,6 +640,13 @@ test_tasks (Fixture       *fixture,
   g_assert_false (kh_store_update_task (fixture->store, loaded, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* Spaces, tabs and line ends are no title either. */
+  g_free (loaded->title);
+  loaded->title = g_strdup (" \t\n\u00a0 ");
+  g_assert_false (kh_store_update_task (fixture->store, loaded, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The task needs a title, for example “Tuyên truyền trực quan”.");
+  g_clear_error (&error);
   g_free (loaded->title);
   loaded->title = g_strdup ("Tuyên truyền trực quan");
   loaded->lead_department_id = 0;
@@ -664,6 +673,13 @@ test_tasks (Fixture       *fixture,
   loaded->target = 5e9;
   g_assert_false (kh_store_update_task (fixture->store, loaded, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The target of the task “Tuyên truyền trực quan” must be a number from 0 to 1000000.");
+  g_clear_error (&error);
+  loaded->target = NAN;
+  g_assert_false (kh_store_update_task (fixture->store, loaded, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "must be a number"));
   g_clear_error (&error);
   loaded->target = 12;
   loaded->indicator_id = 0;
@@ -757,11 +773,28 @@ test_results (Fixture       *fixture,
   result = make_result (fixture, plan_id, 1, 3, "Băng rôn", -2);
   g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "Văn hóa – Xã hội"));
+  g_assert_cmpstr (error->message, ==, "The quantity of a result of Văn hóa – Xã hội cannot be negative.");
   g_clear_error (&error);
   result->quantity = 2e7;
   g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  result->quantity = 1e12;
+  g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "1.000.000.000.000 is too large a quantity for one result of Văn hóa – Xã hội (at most 1.000.000).");
+  g_clear_error (&error);
+  /* NaN and infinity: from a file or a broken caller, never stored. */
+  result->quantity = NAN;
+  g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The quantity of a result of Văn hóa – Xã hội is not a number.");
+  g_clear_error (&error);
+  result->quantity = INFINITY;
+  g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The quantity of a result of Văn hóa – Xã hội is not a number.");
   g_clear_error (&error);
   result->quantity = 0;
   g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), ==, 0);

@@ -145,6 +145,8 @@ test_parse_date (void)
   static const char * const bad[] = {
     "30/02/2024", "29/02/2023", "", "19/02", "19/02/24", "hôm nay", "19/02-2024", "32/01/2024",
     "19/13/2024", "1/1/2024x",
+    /* Found by fuzz-dates: day 257 wrapped to the 1st of the month. */
+    "2024-02-257", "2024-02-513",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)

@@ -77,9 +77,16 @@ kh_cli_import (KhCliContext  *context,
   g_autoptr(GError) error = NULL;
   g_autoptr(KhStore) store = NULL;
   g_auto(KhImportReport) report = { 0 };
+  gboolean convert_legacy = FALSE;
+  const GOptionEntry entries[] = {
+    { "convert-legacy", 0, 0, G_OPTION_ARG_NONE, &convert_legacy,
+      N_("Convert text written in the old TCVN3 or VNI encodings to Unicode"), NULL },
+    { NULL }
+  };
 
   g_option_context_set_summary (option_context,
                                 _("Import an exchange file. Plans, tasks, results and reports already here are matched and updated, never doubled; a file with any problem changes nothing."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (option_context, &argc, &argv, &error))
     return kh_cli_usage_error (option_context, error->message);
@@ -89,11 +96,16 @@ kh_cli_import (KhCliContext  *context,
   if (!(store = kh_cli_open_store (context)))
     return KH_CLI_EXIT_FAILED;
 
-  if (!kh_store_import_file (store, argv[1], &report, &error))
+  if (!kh_store_import_file_full (store, argv[1],
+                                  convert_legacy ? KH_IMPORT_CONVERT_LEGACY : KH_IMPORT_FLAGS_NONE,
+                                  &report, &error))
     {
       kh_cli_print_error ("%s", error->message);
       for (guint i = 0; report.problems != NULL && i < report.problems->len; i++)
         g_printerr ("  %s\n", (const char *)report.problems->pdata[i]);
+      /* Converting is the user's choice: say how to make it. */
+      if (report.legacy > 0 && !convert_legacy)
+        g_printerr (_("To convert the text in the old encodings to Unicode, import again with --convert-legacy.\n"));
       return KH_CLI_EXIT_FAILED;
     }
 

@@ -25,7 +25,7 @@ static const KhCliCommand commands[] = {
   { "info", N_("Show what the database holds"), kh_cli_info },
   { "export", N_("Write a plan or a report as a PDF: export plan|report --year YEAR [--period PERIOD] --mode draft|signing|issued --output FILE.pdf"), kh_cli_export },
   { "export-json", N_("Write the plans, tasks, results and reports as an exchange file: export-json [--year YEAR] --output FILE.json"), kh_cli_export_json },
-  { "import", N_("Import an exchange file (all of it, or nothing when it has a problem): import FILE.json"), kh_cli_import },
+  { "import", N_("Import an exchange file (all of it, or nothing when it has a problem): import [--convert-legacy] FILE.json"), kh_cli_import },
   { "backup", N_("Copy the database into backups/ beside it"), kh_cli_backup },
   { "backups", N_("List the backups, newest first"), kh_cli_backups },
   { "restore", N_("Restore a backup (the current content is backed up first)"), kh_cli_restore },

@@ -134,6 +134,16 @@ kh_exchange_check_bounds (const char  *json,
           elements++;
           break;
         default:
+          /* json-glib also takes comments and 'strings', where a '"'
+           * would hide brackets from this count and let a deep file
+           * overflow its parser's stack (found by fuzz-exchange).
+           * JSON has neither: only these may stand outside strings. */
+          if (!g_ascii_isalnum (c) && strchr (" \t\r\n:+-._", c) == NULL)
+            {
+              g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Line %u: the file is not valid JSON."), line);
+              return FALSE;
+            }
           break;
         }
       if (elements > KH_EXCHANGE_MAX_ELEMENTS)

@@ -22,6 +22,7 @@
 #include "kh-exchange-import.h"
 #include "kh-exchange-private.h"
 #include "kh-indicator.h"
+#include "kh-legacy.h"
 #include "kh-plan.h"
 
 static void
@@ -766,6 +767,89 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* Text in TCVN3 or VNI (typed with the old fonts, then saved by another
+ * program into the file) is found wherever it is: converted to Unicode
+ * when the user agreed to it, else listed as a problem with its place.
+ * The depth was bounded before parsing. */
+static void
+find_legacy (JsonNode       *node,
+             GString        *path,
+             KhImportFlags   flags,
+             KhImportReport *report)
+{
+  gsize length = path->len;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            g_string_append_printf (path, "%s%s", length > 0 ? "." : "", name);
+            find_legacy (member, path, flags, report);
+            g_string_truncate (path, length);
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_string_append_printf (path, "[%u]", i);
+            find_legacy (json_array_get_element (array, i), path, flags, report);
+            g_string_truncate (path, length);
+          }
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+          KhLegacyEncoding encoding = kh_legacy_detect (text);
+          g_autofree char *start = NULL;
+
+          if (encoding == KH_LEGACY_NONE)
+            break;
+
+          report->legacy++;
+          start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+          if (flags & KH_IMPORT_CONVERT_LEGACY)
+            {
+              g_autofree char *converted = kh_legacy_convert (text, encoding);
+              g_autofree char *converted_start = g_utf8_substring (converted, 0, MIN (g_utf8_strlen (converted, -1), 40));
+
+              json_node_set_string (node, converted);
+              /* Translators: a place in the file, an encoding, and the start of a text */
+              add_note (report, _("%s: converted from %s to Unicode (“%s”)."),
+                        path->str, kh_legacy_name (encoding), converted_start);
+            }
+          else
+            {
+              if (report->problems == NULL)
+                report->problems = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (report->problems,
+                               /* Translators: a place in the file, the start of a text, an encoding */
+                               g_strdup_printf (_("%s: “%s” is written in the old %s encoding: let it be converted to Unicode, or correct the file"),
+                                                path->str, start, kh_legacy_name (encoding)));
+            }
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
 /**
  * kh_store_import_json:
  * @store: the database
@@ -784,7 +868,26 @@ kh_store_import_json (KhStore         *store,
                       KhImportReport  *report,
                       GError         **error)
 {
+  return kh_store_import_json_full (store, json, KH_IMPORT_FLAGS_NONE, report, error);
+}
+
+/**
+ * kh_store_import_json_full:
+ * @flags: %KH_IMPORT_CONVERT_LEGACY when the user agreed that text in
+ *   TCVN3 or VNI be converted to Unicode; without it such text is a
+ *   problem of the file, with its place
+ *
+ * As kh_store_import_json().
+ */
+gboolean
+kh_store_import_json_full (KhStore         *store,
+                           const char      *json,
+                           KhImportFlags    flags,
+                           KhImportReport  *report,
+                           GError         **error)
+{
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GError) parse_error = NULL;
   Apply apply = { store, report };
   JsonNode *root_node;
@@ -801,17 +904,21 @@ kh_store_import_json (KhStore         *store,
   if (!kh_exchange_check_bounds (json, length, error))
     return FALSE;
 
-  parser = json_parser_new_immutable ();
+  /* Converting changes strings in the tree: only then is it mutable. */
+  parser = (flags & KH_IMPORT_CONVERT_LEGACY) ? json_parser_new () : json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, json, (gssize)length, &parse_error))
     {
+      /* json-glib quotes the bad token cut at a byte count, maybe inside
+       * a character (found by tests/fuzz/fuzz-exchange). */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
       guint line = 0, column = 0;
       int consumed = 0;
 
       /* json-glib says “<data>:LINE:COLUMN: Parse error: …”. */
-      if (sscanf (parse_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
         return invalid (error, _("The file is not valid JSON: line %u, column %u: %s"),
-                        line, column, parse_error->message + consumed);
-      return invalid (error, _("The file is not valid JSON: %s"), parse_error->message);
+                        line, column, message + consumed);
+      return invalid (error, _("The file is not valid JSON: %s"), message);
     }
 
   root_node = json_parser_get_root (parser);
@@ -830,6 +937,7 @@ kh_store_import_json (KhStore         *store,
   if (!kh_store_check_writable (store, error))
     return FALSE;
 
+  find_legacy (root_node, path, flags, report);
   if (!kh_exchange_check (store, root, report))
     return invalid (error,
                     g_dngettext (GETTEXT_PACKAGE,
@@ -880,6 +988,22 @@ kh_store_import_file (KhStore         *store,
                       KhImportReport  *report,
                       GError         **error)
 {
+  return kh_store_import_file_full (store, path, KH_IMPORT_FLAGS_NONE, report, error);
+}
+
+/**
+ * kh_store_import_file_full:
+ *
+ * As kh_store_import_file(), with the @flags of
+ * kh_store_import_json_full().
+ */
+gboolean
+kh_store_import_file_full (KhStore         *store,
+                           const char      *path,
+                           KhImportFlags    flags,
+                           KhImportReport  *report,
+                           GError         **error)
+{
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -901,5 +1025,5 @@ kh_store_import_file (KhStore         *store,
   if (memchr (contents, '\0', length) != NULL)
     return invalid (error, _("The file “%s” is not a text file."), path);
 
-  return kh_store_import_json (store, contents, report, error);
+  return kh_store_import_json_full (store, contents, flags, report, error);
 }

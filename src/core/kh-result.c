@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kh-department.h"
@@ -272,7 +274,14 @@ check_result (KhStore         *store,
       return FALSE;
     }
 
-  if (result->quantity < 0 || result->quantity != result->quantity)
+  if (!isfinite (result->quantity))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("The quantity of a result of %s is not a number."),
+                   kh_department_get_name (department));
+      return FALSE;
+    }
+  if (result->quantity < 0)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
                    _("The quantity of a result of %s cannot be negative."),

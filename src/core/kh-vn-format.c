@@ -137,7 +137,9 @@ kh_parse_date (const char  *text,
   if (year < 1000 || year > 9999)
     goto malformed;
 
-  if (!g_date_valid_dmy (day, month, year))
+  /* GDateDay is 8 bits: day 257 would pass as the 1st (found by
+   * tests/fuzz/fuzz-dates). */
+  if (day > 31 || month > 12 || !g_date_valid_dmy (day, month, year))
     {
       g_set_error (error, KH_FORMAT_ERROR, KH_FORMAT_ERROR_INVALID_DATE,
                    _("“%s” is not a date: day %u of month %u does not exist in %u."),

@@ -390,7 +390,8 @@ find_culprit (KhResultDialog *self,
     return GTK_WIDGET (self->department_row);
   if (!g_date_valid (&result->done_on))
     return GTK_WIDGET (self->date_row);
-  if (result->indicator_id != 0 && result->quantity <= 0)
+  if ((result->indicator_id != 0 && result->quantity <= 0) || result->quantity < 0 ||
+      result->quantity > KH_RESULT_QUANTITY_MAX)
     return GTK_WIDGET (self->quantity_row);
   if (result->indicator_id == 0 && kh_text_is_blank (result->description))
     return GTK_WIDGET (self->description_view);

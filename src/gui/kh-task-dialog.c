@@ -441,6 +441,8 @@ save (KhTaskDialog *self)
         culprit = GTK_WIDGET (self->title_row);
       else if (task->lead_department_id == 0)
         culprit = GTK_WIDGET (self->lead_row);
+      else if (task->target < 0 || task->target > KH_TASK_TARGET_MAX)
+        culprit = GTK_WIDGET (self->target_row);
       else if (task->rhythm == KH_RHYTHM_BY_DATE && !g_date_valid (&task->deadline))
         culprit = GTK_WIDGET (self->deadline_row);
       else if (task->rhythm == KH_RHYTHM_BY_DATE)

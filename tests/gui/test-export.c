@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "kh-demo.h"
+#include "kh-department.h"
 #include "kh-plan-copy.h"
 #include "kh-plan.h"
+#include "kh-task.h"
 
 #include "kh-application.h"
 #include "kh-export-dialog.h"
@@ -359,6 +361,48 @@ test_failures_stay_in_dialog (Fixture       *fixture,
   run_application (fixture, fixture->draft_id, failures_stay_in_dialog);
 }
 
+/* An emoji in a task's title: the export dialog names the character,
+ * the item of part IV it is in, and where in it; no file is written. */
+static void
+emoji_in_task_named (KhApplication *app,
+                     KhWindow      *window,
+                     Fixture       *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "emoji-task.pdf", NULL);
+  g_autoptr(KhTask) task = NULL;
+  KhStore *store = kh_application_get_store (app);
+  KhExportDialog *dialog;
+  GtkWidget *status;
+  const char *text;
+
+  task = kh_task_new (fixture->draft_id, "Chúc mừng năm mới 🎉 trên trang thông tin điện tử",
+                      kh_store_find_department (store, "Đài truyền thanh"));
+  g_assert_cmpint (kh_store_add_task (store, task, &error), >, 0);
+  g_assert_no_error (error);
+  kh_application_store_changed (app);
+
+  dialog = open_dialog (app, window, "plan.export");
+  kh_export_dialog_export_to_path (dialog, pdf);
+  g_assert_true (kh_test_wait_for (export_dialog_idle, app));
+  status = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "export-status");
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  text = gtk_label_get_text (GTK_LABEL (status));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "“🎉” (U+1F389)"));
+  g_assert_nonnull (strstr (text, "(“- Chúc mừng năm mới"));
+  g_assert_nonnull (strstr (text, "at position 21"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  close_dialog (app, dialog);
+}
+
+static void
+test_emoji_in_task_named (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_application (fixture, fixture->draft_id, emoji_in_task_named);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +424,8 @@ main (int   argc,
               fixture_set_up, test_defaults_follow_state, fixture_tear_down);
   g_test_add ("/gui/export/failures-stay-in-dialog", Fixture, NULL,
               fixture_set_up, test_failures_stay_in_dialog, fixture_tear_down);
+  g_test_add ("/gui/export/emoji-in-task-named", Fixture, NULL,
+              fixture_set_up, test_emoji_in_task_named, fixture_tear_down);
 
   return g_test_run ();
 }

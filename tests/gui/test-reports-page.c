@@ -723,6 +723,101 @@ test_sign_issue_delete (Fixture       *fixture,
   run_application (fixture, sign_issue_delete);
 }
 
+/* A number the register already holds */
+
+typedef struct
+{
+  gint64 draft_id;    /* quý I, for signing */
+  gint64 issued_id;   /* quý II, issued as 05/BC */
+} TwoReports;
+
+static TwoReports two_reports;
+
+static gboolean
+is_named_visible_label (GtkWidget     *widget,
+                        gconstpointer  name)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static void
+duplicate_number_refused (KhApplication *app,
+                          KhWindow      *window,
+                          Fixture       *fixture)
+{
+  KhReportsPage *page = reports_page (window);
+  KhReportEditor *editor = kh_reports_page_get_editor (page);
+  StateIs signing = { window, "For Signing" };
+  StateIs issued = { window, "Issued as Số: 06/BC-" };
+  Open issue = { app, KH_TYPE_PLAN_ISSUE_DIALOG };
+  GtkWindow *dialog;
+  GtkWidget *number;
+  GtkWidget *error_label;
+  const char *message;
+
+  kh_reports_page_select_report (page, two_reports.draft_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.send-for-signing", NULL));
+  g_assert_true (kh_test_wait_for (state_is, &signing));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "plan.issue", NULL));
+  g_assert_true (kh_test_wait_for (window_open, &issue));
+  dialog = find_app_window (app, KH_TYPE_PLAN_ISSUE_DIALOG);
+  number = kh_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (number), 5);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "08/04/2024");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
+
+  /* Refused: which number, and which report holds it; the dialog stays
+   * open with the number marked. */
+  error_label = kh_test_find_widget (GTK_WIDGET (dialog), is_named_visible_label, "issue-error");
+  g_assert_nonnull (error_label);
+  message = gtk_label_get_text (GTK_LABEL (error_label));
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "05/BC-UBND"));
+  g_assert_nonnull (strstr (message, "quý II"));
+  g_assert_true (find_app_window (app, KH_TYPE_PLAN_ISSUE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (number, ADW_TYPE_ACTION_ROW), "error"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (number), 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
+  g_assert_true (kh_test_wait_for (window_closed, &issue));
+  g_assert_true (kh_test_wait_for (state_is, &issued));
+}
+
+static void
+test_duplicate_number_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhStore) store = kh_store_open (fixture->path, &error);
+  g_autoptr(KhReport) report = NULL;
+  KhPeriod period;
+  GDate date;
+
+  g_assert_no_error (error);
+  g_assert_true (kh_store_init_period (store, &period, KH_PERIOD_Q1, 2024, &error));
+  two_reports.draft_id = kh_store_new_report (store, fixture->plan_id, &period, &error);
+  g_assert_no_error (error);
+  g_assert_true (kh_store_init_period (store, &period, KH_PERIOD_Q2, 2024, &error));
+  two_reports.issued_id = kh_store_new_report (store, fixture->plan_id, &period, &error);
+  g_assert_no_error (error);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 7, 2024);
+  g_assert_true (kh_store_issue_report (store, two_reports.issued_id, 5, &date, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_application (fixture, duplicate_number_refused);
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  report = kh_store_load_report (store, two_reports.draft_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->state, ==, KH_PLAN_STATE_ISSUED);
+  g_assert_cmpint (report->number, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +842,8 @@ main (int   argc,
 
   g_test_add ("/gui/reports/sign-issue-delete", Fixture, NULL,
               fixture_set_up, test_sign_issue_delete, fixture_tear_down);
+  g_test_add ("/gui/reports/duplicate-number-refused", Fixture, NULL,
+              fixture_set_up, test_duplicate_number_refused, fixture_tear_down);
 
   return g_test_run ();
 }

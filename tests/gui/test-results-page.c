@@ -181,6 +181,81 @@ test_bad_date_refused (Fixture       *fixture,
   g_assert_null (find_stored_result (fixture, RECORDED));
 }
 
+/* Quantities that cannot be: negative, absurd, typed as text */
+
+static GtkWidget *
+quantity_spin (GtkWidget *dialog)
+{
+  GtkWidget *row = kh_test_find_widget (dialog, is_row_with_title, "Quantity");
+
+  return kh_test_find_widget (row, is_spin_button, NULL);
+}
+
+/* Types into the spin button, then saves: the spin button reads its
+ * text then, as on Enter. */
+static void
+type_quantity_and_save (GtkWidget  *dialog,
+                        const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (quantity_spin (dialog)), text);
+  g_assert_true (gtk_widget_activate_action (dialog, "result.save", NULL));
+}
+
+static void
+bad_quantity_refused (KhApplication *app,
+                      KhWindow      *window,
+                      gconstpointer  data)
+{
+  GtkWidget *dialog = open_result_dialog (app, window);
+  GtkWidget *row;
+
+  combo_row_select (dialog, "Department", RADIO);
+  combo_row_select (dialog, "Task", NEWS_TASK);
+  set_description (dialog, RECORDED);
+  row = kh_test_find_widget (dialog, is_row_with_title, "Quantity");
+
+  /* Negative: refused, saying whose result, the row marked. */
+  type_quantity_and_save (dialog, "-5");
+  g_assert_true (find_dialog (app) == KH_RESULT_DIALOG (dialog));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "The quantity of a result of " RADIO " cannot be negative.");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* …and not quietly turned into 0 or another number. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (quantity_spin (dialog))), ==, -5);
+
+  /* A million million: refused with the number as it was read. */
+  type_quantity_and_save (dialog, "1000000000000");
+  g_assert_true (find_dialog (app) == KH_RESULT_DIALOG (dialog));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "1.000.000.000.000 is too large a quantity for one result of " RADIO " (at most 1.000.000).");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Letters never get into the field. */
+  gtk_editable_set_text (GTK_EDITABLE (quantity_spin (dialog)), "");
+  gtk_editable_insert_text (GTK_EDITABLE (quantity_spin (dialog)), "NaN", -1, &(int){ 0 });
+  g_assert_null (strstr (gtk_editable_get_text (GTK_EDITABLE (quantity_spin (dialog))), "NaN"));
+
+  /* A real number saves. */
+  type_quantity_and_save (dialog, "7");
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
+}
+
+static void
+test_bad_quantity_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KhResult) result = NULL;
+  guint before = count_results (fixture);
+
+  run_application (fixture->path, bad_quantity_refused, NULL);
+
+  /* Only the good one. */
+  g_assert_cmpuint (count_results (fixture), ==, before + 1);
+  result = find_stored_result (fixture, RECORDED);
+  g_assert_nonnull (result);
+  g_assert_cmpfloat (result->quantity, ==, 7);
+}
+
 /* Filtering */
 
 static guint
@@ -346,6 +421,8 @@ main (int   argc,
               fixture_set_up, test_save_and_add_another, fixture_tear_down);
   g_test_add ("/gui/results/bad-date-refused", Fixture, NULL,
               fixture_set_up, test_bad_date_refused, fixture_tear_down);
+  g_test_add ("/gui/results/bad-quantity-refused", Fixture, NULL,
+              fixture_set_up, test_bad_quantity_refused, fixture_tear_down);
   g_test_add ("/gui/results/filter-by-indicator", Fixture, NULL,
               fixture_set_up, test_filter_by_indicator, fixture_tear_down);
   g_test_add ("/gui/results/delete-and-undo", Fixture, NULL,

@@ -743,6 +743,16 @@ bad_deadline_refused (KhApplication *app,
                                                                        "Title, e.g. Tuyên truyền trực quan"))),
                    ==, NEW_TITLE);
 
+  /* A real date, but before the plan's year: core says which task, which
+   * date and which year; the deadline row is marked. */
+  gtk_editable_set_text (GTK_EDITABLE (deadline), "31/12/2024");
+  g_assert_false (gtk_widget_has_css_class (deadline, "error"));
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_assert_true (find_dialog (app) == KH_TASK_DIALOG (dialog));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "The deadline 31/12/2024 of the task “" NEW_TITLE "” falls before the plan’s year, 2025.");
+  g_assert_true (gtk_widget_has_css_class (deadline, "error"));
+
   /* A real date saves. */
   gtk_editable_set_text (GTK_EDITABLE (deadline), "28/02/2025");
   g_assert_false (gtk_widget_has_css_class (deadline, "error"));
@@ -771,6 +781,72 @@ test_bad_deadline_refused (Fixture       *fixture,
   g_date_clear (&expected, 1);
   g_date_set_dmy (&expected, 28, 2, 2025);
   g_assert_cmpint (g_date_compare (&task->deadline, &expected), ==, 0);
+}
+
+/* A title of spaces only, then one typed decomposed (NFD, as some
+ * browsers and Word on a Mac paste it) with a control character */
+
+#define NFD_TITLE "Tuye\xcc\x82n truye\xcc\x82\xcc\x80n\x07 tru\xcc\x9b\xcc\xa3\x63 quan tre\xcc\x82n loa"
+#define NFC_TITLE "Tuyên truyền trực quan trên loa"
+
+static void
+blank_title_refused (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog = open_new_task_dialog (app, window);
+  GtkWidget *title;
+  GtkWidget *quantity_row;
+  GtkWidget *spin;
+
+  fill_title_and_lead (dialog, "   \t  ", RADIO);
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+
+  /* Still open; the message says what is missing; the row is marked. */
+  g_assert_true (find_dialog (app) == KH_TASK_DIALOG (dialog));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "The task needs a title, for example “Tuyên truyền trực quan”.");
+  title = kh_test_find_widget (dialog, is_row_with_title, "Title, e.g. Tuyên truyền trực quan");
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (title), NFD_TITLE);
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+
+  /* A target of a million million, typed: refused by core with the
+   * task's name, not clamped unseen to the largest allowed. */
+  combo_row_select (dialog, "Indicator", NEWS);
+  quantity_row = kh_test_find_widget (dialog, is_row_with_title, "Quantity");
+  spin = kh_test_find_widget (quantity_row, is_spin_button, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1000000000000");
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_assert_true (find_dialog (app) == KH_TASK_DIALOG (dialog));
+  wait_for_widget (dialog, is_mapped_label_with_text,
+                   "The target of the task “" NFC_TITLE "” must be a number from 0 to 1000000.");
+  g_assert_true (gtk_widget_has_css_class (quantity_row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "40");
+  g_signal_emit_by_name (kh_test_find_widget (dialog, is_mapped_button_with_label, "_Add"), "clicked");
+  g_assert_true (kh_test_wait_for (dialog_closed, app));
+}
+
+static void
+test_blank_title_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint before = count_tasks (fixture);
+  g_autoptr(KhStore) store = NULL;
+  g_autoptr(KhTask) task = NULL;
+
+  run_application (fixture->path, blank_title_refused, NULL);
+
+  /* One task, its title composed (NFC) and without the control
+   * character: found by the title as typed on a Vietnamese keyboard. */
+  g_assert_cmpuint (count_tasks (fixture), ==, before + 1);
+  store = open_store (fixture);
+  task = find_stored_task (store, fixture->plan_id, NFC_TITLE);
+  g_assert_nonnull (task);
+  g_assert_cmpstr (task->title, ==, NFC_TITLE);
+  g_assert_cmpfloat (task->target, ==, 40);
 }
 
 /* Text pasted from a TCVN3 document */
@@ -898,6 +974,75 @@ test_indicator_added_in_preferences (Fixture       *fixture,
   g_assert_cmpint (kh_store_find_indicator (store, NEW_INDICATOR), >, 0);
 }
 
+/* Names that are no names, in Preferences: refused, saying what */
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static void
+apply_name (GtkWidget  *preferences,
+            const char *page,
+            const char *row_title,
+            const char *name,
+            const char *message)
+{
+  GtkWidget *row;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  row = kh_test_find_widget (preferences, is_row_with_title, row_title);
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  wait_for_widget (preferences, is_label_containing, message);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+blank_names_refused (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  GtkWidget *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (kh_test_wait_for (preferences_open, app));
+  preferences = GTK_WIDGET (find_preferences (app));
+
+  apply_name (preferences, "departments", "New department", " \u00a0\t ",
+              "The department needs a name.");
+  apply_name (preferences, "departments", "New department", " đài TRUYỀN thanh ",
+              "There is already a department called “đài TRUYỀN thanh”.");
+  apply_name (preferences, "indicators", "New indicator", "\u3000 ",
+              "The indicator needs a name, for example “Băng rôn”.");
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+static void
+test_blank_names_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KhStore) store = open_store (fixture);
+  g_autoptr(GPtrArray) departments = kh_store_list_departments (store, TRUE, NULL);
+  g_autoptr(GPtrArray) indicators = kh_store_list_indicators (store, TRUE, NULL);
+  guint n_departments = departments->len, n_indicators = indicators->len;
+
+  g_clear_object (&store);
+  run_application (fixture->path, blank_names_refused, NULL);
+
+  store = open_store (fixture);
+  g_clear_pointer (&departments, g_ptr_array_unref);
+  g_clear_pointer (&indicators, g_ptr_array_unref);
+  departments = kh_store_list_departments (store, TRUE, NULL);
+  indicators = kh_store_list_indicators (store, TRUE, NULL);
+  g_assert_cmpuint (departments->len, ==, n_departments);
+  g_assert_cmpuint (indicators->len, ==, n_indicators);
+}
+
 /* Empty states */
 
 static void
@@ -944,6 +1089,10 @@ main (int   argc,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/gui/tasks/bad-deadline-refused", Fixture, NULL,
               fixture_set_up, test_bad_deadline_refused, fixture_tear_down);
+  g_test_add ("/gui/tasks/blank-names-refused", Fixture, NULL,
+              fixture_set_up, test_blank_names_refused, fixture_tear_down);
+  g_test_add ("/gui/tasks/blank-title-refused", Fixture, NULL,
+              fixture_set_up, test_blank_title_refused, fixture_tear_down);
   g_test_add ("/gui/tasks/legacy-paste-converted", Fixture, NULL,
               fixture_set_up, test_legacy_paste_converted, fixture_tear_down);
   g_test_add ("/gui/tasks/indicator-added-in-preferences", Fixture, NULL,

@@ -286,6 +286,25 @@ test_megabyte (void)
   g_assert_true (strcmp (all, text->str) == 0);
 }
 
+/* Found by tests/fuzz/fuzz-layout: a lead byte at the end made the
+ * breaker step over the nul. Bytes that are not UTF-8 become U+FFFD. */
+static void
+test_invalid_utf8 (void)
+{
+  KhPdfLineStyle style = fake_style (40, KH_PDF_ALIGN_JUSTIFY);
+  const char *texts[] = { "ab \xf0", "\xe1\xbb", "x\x96 y", "\xff\xff\xff\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *copy = g_strdup (texts[i]);  /* exact size for ASan */
+      g_autoptr(GPtrArray) lines = kh_pdf_break_lines (&style, copy);
+      g_autofree char *all = kh_pdf_lines_get_text (lines);
+
+      g_assert_true (g_utf8_validate (all, -1, NULL));
+      g_assert_nonnull (strstr (all, "\xef\xbf\xbd"));
+    }
+}
+
 static void
 test_real_font (void)
 {
@@ -338,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/pdf/lines/centre-and-balance", test_centre_and_balance);
   g_test_add_func ("/pdf/lines/empty", test_empty);
   g_test_add_func ("/pdf/lines/megabyte", test_megabyte);
+  g_test_add_func ("/pdf/lines/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pdf/lines/real-font", test_real_font);
 
   return g_test_run ();

@@ -101,7 +101,12 @@ kh_pdf_composer_prepare (KhPdfComposer  *c,
       if (ch == '\n' || ch == '\t' || kh_pdf_fonts_has_char (c->fonts, style, ch))
         continue;
 
-      place = where != NULL ? g_strdup (where) : describe_block (c->block, clean);
+      {
+        g_autofree char *block = where != NULL ? g_strdup (where) : describe_block (c->block, clean);
+
+        /* Translators: where a character is, and its position there (1 is the first) */
+        place = g_strdup_printf (_("%s at position %ld"), block, g_utf8_pointer_to_offset (clean, p) + 1);
+      }
       g_unichar_to_utf8 (ch, utf8);
       if (ch > 0xFFFF)
         g_set_error (error, KH_PDF_ERROR, KH_PDF_ERROR_UNSUPPORTED_CHAR,

@@ -294,6 +294,7 @@ kh_pdf_break_lines (const KhPdfLineStyle *style,
                     const char           *text)
 {
   Breaker b = { style, text, NULL, 0, NULL };
+  g_autofree char *valid = NULL;
   guint first = 0;
   double filled = 0;
 
@@ -302,6 +303,12 @@ kh_pdf_break_lines (const KhPdfLineStyle *style,
   b.lines = g_ptr_array_new_with_free_func (line_free);
   if (text == NULL)
     return b.lines;
+
+  /* Callers pass normalised text; bytes that are not UTF-8 would make
+   * g_utf8_next_char() step over the terminating nul (found by
+   * tests/fuzz/fuzz-layout). */
+  if (!g_utf8_validate (text, -1, NULL))
+    b.text = valid = g_utf8_make_valid (text, -1);
 
   b.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   b.space = measure (&b, " ", 1);
