@@ -84,6 +84,17 @@ set_up_agency (Generator  *generator,
   agency->name = g_strdup ("ỦY BAN NHÂN DÂN PHƯỜNG PHỔ MINH");
   g_free (agency->abbreviation);
   agency->abbreviation = g_strdup ("UBND");
+  /* The rest of the header, so that plans and reports can be exported. */
+  g_free (agency->parent_name);
+  agency->parent_name = g_strdup ("UBND THỊ XÃ ĐỨC PHỔ");
+  g_free (agency->short_name);
+  agency->short_name = g_strdup ("UBND phường Phổ Minh");
+  g_free (agency->locality);
+  agency->locality = g_strdup ("phường Phổ Minh");
+  g_free (agency->collective_name);
+  agency->collective_name = g_strdup ("ỦY BAN NHÂN DÂN");
+  g_free (agency->place);
+  agency->place = g_strdup ("Phổ Minh");
   if (!kh_store_save_agency (generator->store, agency, error) ||
       !kh_store_install_default_indicators (generator->store, error))
     return FALSE;

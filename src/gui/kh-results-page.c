@@ -34,6 +34,7 @@
 #include "kh-result-dialog.h"
 #include "kh-result-row.h"
 #include "kh-results-page.h"
+#include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -62,6 +63,8 @@ struct _KhResultsPage
   GHashTable         *department_names;  /* gint64 → name */
   GHashTable         *indicators;        /* gint64 → KhIndicator */
   GPtrArray          *tasks;             /* KhTask, the plan's order */
+  GPtrArray          *results;           /* KhResult: all that match the filters */
+  GtkWidget          *more_row;          /* shows the next rows; NULL when all are shown */
   GArray             *department_ids;    /* gint64 per dropdown item; 0: all */
   GArray             *task_ids;          /* 0: all, KH_RESULT_NO_TASK, or an id */
   GArray             *indicator_ids;     /* 0: all, or an id */
@@ -379,15 +382,101 @@ update_count (KhResultsPage *self,
   gtk_label_set_text (self->count_label, count);
 }
 
+/* A year may hold thousands of results: rows are made a page at a time,
+ * the next page when asked for, so that showing the list never holds the
+ * window up. */
+#define ROWS_PER_PAGE 50
+
+static void show_more_rows (KhResultsPage *self);
+
+static guint
+count_result_rows (KhResultsPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (KH_IS_RESULT_ROW (row))
+      n++;
+  return n;
+}
+
+static void
+on_more_button_clicked_cb (KhResultsPage *self)
+{
+  show_more_rows (self);
+}
+
+static GtkWidget *
+more_row_new (KhResultsPage *self)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_more_button_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+show_more_rows (KhResultsPage *self)
+{
+  g_autoptr(GHashTable) task_titles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint start, end, left;
+
+  if (self->results == NULL)
+    return;
+
+  for (guint i = 0; self->tasks != NULL && i < self->tasks->len; i++)
+    {
+      KhTask *task = g_ptr_array_index (self->tasks, i);
+      g_hash_table_insert (task_titles, &task->id, task->title);
+    }
+
+  if (self->more_row != NULL)
+    gtk_list_box_remove (self->list_box, self->more_row);
+  self->more_row = NULL;
+
+  start = count_result_rows (self);
+  end = MIN (start + ROWS_PER_PAGE, self->results->len);
+
+  for (guint i = start; i < end; i++)
+    {
+      const KhResult *result = g_ptr_array_index (self->results, i);
+
+      gtk_list_box_append (self->list_box,
+                           kh_result_row_new (result,
+                                              g_hash_table_lookup (self->department_names, &result->department_id),
+                                              result->task_id ? g_hash_table_lookup (task_titles, &result->task_id) : NULL,
+                                              result->indicator_id ? g_hash_table_lookup (self->indicators, &result->indicator_id) : NULL));
+    }
+
+  left = self->results->len - end;
+  if (left > 0)
+    {
+      /* Translators: the button under a long list of results */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u more result", "Show %u more results",
+                                                          MIN (left, ROWS_PER_PAGE)),
+                                                MIN (left, ROWS_PER_PAGE));
+
+      self->more_row = more_row_new (self);
+      gtk_button_set_label (GTK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self->more_row))), label);
+      gtk_list_box_append (self->list_box, self->more_row);
+    }
+}
+
 static void
 show_results (KhResultsPage *self)
 {
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GHashTable) task_titles = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GError) error = NULL;
   gint64 department_id, task_id, indicator_id;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   double scrolled = gtk_adjustment_get_value (adjustment);
+  guint n_rows;
   KhPeriod period;
 
   if (self->store == NULL || self->plan_id == 0 || !get_period (self, &period))
@@ -397,34 +486,30 @@ show_results (KhResultsPage *self)
   task_id = selected_id (self->task_dropdown, self->task_ids);
   indicator_id = selected_id (self->indicator_dropdown, self->indicator_ids);
 
+  kh_stall_monitor_push ("results: query");
   results = kh_store_list_results_filtered (self->store, self->plan_id, &period,
                                             department_id, task_id, indicator_id, &error);
+  kh_stall_monitor_pop ();
   if (results == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  for (guint i = 0; self->tasks != NULL && i < self->tasks->len; i++)
-    {
-      KhTask *task = g_ptr_array_index (self->tasks, i);
-      g_hash_table_insert (task_titles, &task->id, task->title);
-    }
-
+  n_rows = count_result_rows (self);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  self->results = g_steal_pointer (&results);
+  self->more_row = NULL;
   kh_list_box_remove_all (self->list_box);
-  for (guint i = 0; i < results->len; i++)
-    {
-      const KhResult *result = g_ptr_array_index (results, i);
+  /* As many rows as were shown before, so that the list keeps its place. */
+  kh_stall_monitor_push ("results: rows");
+  do
+    show_more_rows (self);
+  while (self->more_row != NULL && count_result_rows (self) < n_rows);
+  kh_stall_monitor_pop ();
 
-      gtk_list_box_append (self->list_box,
-                           kh_result_row_new (result,
-                                              g_hash_table_lookup (self->department_names, &result->department_id),
-                                              result->task_id ? g_hash_table_lookup (task_titles, &result->task_id) : NULL,
-                                              result->indicator_id ? g_hash_table_lookup (self->indicators, &result->indicator_id) : NULL));
-    }
-
-  update_count (self, results, indicator_id);
-  gtk_stack_set_visible_child_name (self->list_stack, results->len > 0 ? "list" : "no-match");
+  update_count (self, self->results, indicator_id);
+  gtk_stack_set_visible_child_name (self->list_stack, self->results->len > 0 ? "list" : "no-match");
   gtk_adjustment_set_value (adjustment, scrolled);
 }
 
@@ -501,26 +586,33 @@ kh_results_page_reload (KhView  *view,
 
   if (plan_id == 0)
     {
+      self->more_row = NULL;
       kh_list_box_remove_all (self->list_box);
       gtk_stack_set_visible_child_name (self->stack, "no-plan");
       return;
     }
 
+  kh_stall_monitor_push ("results: filters");
   if (!load (self, &error))
     {
+      kh_stall_monitor_pop ();
       show_error (self, error);
       return;
     }
+  kh_stall_monitor_pop ();
 
-  if (!plan_has_results (self))
+  /* Reading the whole plan's results only to learn that there are some
+   * would double the work when the filtered list already shows them. */
+  show_results (self);
+  if ((self->results == NULL || self->results->len == 0) && !plan_has_results (self))
     {
+      self->more_row = NULL;
       kh_list_box_remove_all (self->list_box);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   gtk_stack_set_visible_child_name (self->stack, "results");
-  show_results (self);
 }
 
 static void
@@ -670,6 +762,7 @@ kh_results_page_dispose (GObject *object)
   g_clear_pointer (&self->department_names, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_hash_table_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->department_ids, g_array_unref);
   g_clear_pointer (&self->task_ids, g_array_unref);
   g_clear_pointer (&self->indicator_ids, g_array_unref);

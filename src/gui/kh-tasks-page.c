@@ -31,6 +31,7 @@
 #include "kh-task-row.h"
 #include "kh-task-trash.h"
 #include "kh-tasks-page.h"
+#include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
 
@@ -428,7 +429,9 @@ kh_tasks_page_reload (KhView  *view,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "tasks");
+  kh_stall_monitor_push ("tasks: rows");
   show_tasks (self);
+  kh_stall_monitor_pop ();
 }
 
 static void
