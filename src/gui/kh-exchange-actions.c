@@ -23,6 +23,7 @@ typedef struct
 {
   char           *db_path;
   char           *file_path;
+  KhImportFlags   flags;
   KhImportReport  report;
 } ExchangeJob;
 
@@ -61,7 +62,8 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(KhStore) store = kh_store_open (job->db_path, &error);
 
-  if (store == NULL || !kh_store_import_file (store, job->file_path, &job->report, &error))
+  if (store == NULL ||
+      !kh_store_import_file_full (store, job->file_path, job->flags, &job->report, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -109,11 +111,28 @@ describe_import (const KhImportReport *report)
   return g_string_free (text, FALSE);
 }
 
+static void import_again_converting (KhWindow   *window,
+                                     const char *path);
+
+static void
+on_problems_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "kh-import-path");
+
+  if (g_str_equal (response, "convert"))
+    import_again_converting (KH_WINDOW (user_data), path);
+}
+
+/* @convertible_path: the file, when its only problems are text in the
+ * old encodings; converting is then offered, never done unasked. */
 static void
 show_problems (KhWindow             *window,
                const char           *heading,
                const KhImportReport *report,
-               const GError         *error)
+               const GError         *error,
+               const char           *convertible_path)
 {
   GString *body = g_string_new (NULL);
   AdwMessageDialog *dialog;
@@ -135,6 +154,16 @@ show_problems (KhWindow             *window,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), heading, body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (convertible_path != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "convert", _("Con_vert and Import"));
+      adw_message_dialog_set_response_appearance (dialog, "convert", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "convert");
+      g_object_set_data_full (G_OBJECT (dialog), "kh-import-path",
+                              g_strdup (convertible_path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_problems_response_cb),
+                               window, G_CONNECT_DEFAULT);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
   g_string_free (body, TRUE);
 }
@@ -151,20 +180,27 @@ on_import_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_problems (window, _("Nothing Was Imported"), &job->report, error);
+      const KhImportReport *report = &job->report;
+      gboolean only_legacy = report->legacy > 0 && report->problems != NULL &&
+                             report->problems->len == report->legacy &&
+                             !(job->flags & KH_IMPORT_CONVERT_LEGACY);
+
+      show_problems (window, _("Nothing Was Imported"), report, error,
+                     only_legacy ? job->file_path : NULL);
       return;
     }
 
   kh_application_store_changed (kh_window_get_application (window));
   summary = describe_import (&job->report);
   if (job->report.notes != NULL && job->report.notes->len > 0)
-    show_problems (window, _("Imported, With Notes"), &(KhImportReport) { .problems = job->report.notes }, NULL);
+    show_problems (window, _("Imported, With Notes"), &(KhImportReport) { .problems = job->report.notes }, NULL, NULL);
   kh_window_add_toast (window, adw_toast_new (summary));
 }
 
 static void
 start_job (KhWindow            *window,
            GFile               *file,
+           KhImportFlags        flags,
            GTaskThreadFunc      thread,
            GAsyncReadyCallback  done)
 {
@@ -178,6 +214,7 @@ start_job (KhWindow            *window,
   job = g_new0 (ExchangeJob, 1);
   job->db_path = g_strdup (kh_store_get_path (store));
   job->file_path = g_file_get_path (file);
+  job->flags = flags;
   if (job->file_path == NULL)
     {
       kh_window_add_toast (window, adw_toast_new (_("Only a file on this computer can be used.")));
@@ -220,7 +257,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        start_job (data->window, file,
+        start_job (data->window, file, KH_IMPORT_FLAGS_NONE,
                    data->export ? export_thread : import_thread,
                    data->export ? on_export_done_cb : on_import_done_cb);
     }
@@ -291,7 +328,7 @@ kh_exchange_export_to_path (KhWindow   *window,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  start_job (window, file, export_thread, on_export_done_cb);
+  start_job (window, file, KH_IMPORT_FLAGS_NONE, export_thread, on_export_done_cb);
 }
 
 void
@@ -300,5 +337,15 @@ kh_exchange_import_from_path (KhWindow   *window,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  start_job (window, file, import_thread, on_import_done_cb);
+  start_job (window, file, KH_IMPORT_FLAGS_NONE, import_thread, on_import_done_cb);
+}
+
+/* The clerk agreed to have TCVN3/VNI text made Unicode. */
+static void
+import_again_converting (KhWindow   *window,
+                         const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  start_job (window, file, KH_IMPORT_CONVERT_LEGACY, import_thread, on_import_done_cb);
 }

@@ -62,3 +62,32 @@ kh_test_find_widget (GtkWidget     *root,
 
   return NULL;
 }
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  AdwMessageDialog **found = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The message dialog on screen, once one is; NULL if none comes. */
+AdwMessageDialog *
+kh_test_wait_for_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  kh_test_wait_for (message_dialog_shown, &dialog);
+  return dialog;
+}

@@ -1,11 +1,11 @@
-/* kh-test-ui.h — what every UI test needs: waiting on a condition and
- * finding a widget
+/* kh-test-ui.h — what every UI test needs: waiting on a condition,
+ * finding a widget or the message dialog shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,8 @@ gboolean   kh_test_wait_for    (Predicate      predicate,
 GtkWidget *kh_test_find_widget (GtkWidget     *root,
                                 Match          match,
                                 gconstpointer  data);
+AdwMessageDialog *
+           kh_test_wait_for_message_dialog
+                               (void);
 
 G_END_DECLS
