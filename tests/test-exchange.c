@@ -529,6 +529,73 @@ test_issued_kept (Fixture       *fixture,
                    json_object_get_string_member (plan_of (original, 0), "title"));
 }
 
+/* Results are matched and compared column by column, not through their
+ * JSON: a changed one is updated, a department named in other case and
+ * spacing is the same department, and text is stored normalised (NFC,
+ * "\n", no controls), so the same file again changes nothing. */
+static void
+test_result_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(KhImportReport) first = { 0 };
+  g_auto(KhImportReport) second = { 0 };
+  g_auto(KhImportReport) third = { 0 };
+  g_autofree char *json = export (fixture->source);
+  g_autoptr(JsonNode) root = parse (json);
+  g_autofree char *changed = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(KhStmt) stmt = NULL;
+  JsonArray *results = json_object_get_array_member (plan_of (root, 0), "results");
+  guint n_results = json_array_get_length (results);
+  JsonObject *r0, *r1, *r2;
+
+  g_assert_cmpuint (n_results, >=, 3);
+  import_ok (fixture->target, json, &first);
+  g_assert_cmpuint (first.created[KH_IMPORT_RESULT], ==, n_results);
+  before = row_counts (fixture->target);
+
+  r0 = json_array_get_object_element (results, 0);
+  r1 = json_array_get_object_element (results, 1);
+  r2 = json_array_get_object_element (results, 2);
+  /* Decomposed, with a Windows line end and a control character. */
+  json_object_set_string_member (r0, "description", "Ca\xcc\x81" "c ba\xcc\x80i vie\xcc\x82\xcc\x81t\r\nmo\xcc\x9b\xcc\x81i\x01");
+  json_object_set_double_member (r1, "quantity", 12345.5);
+  department = g_strdup_printf ("  %s ", json_object_get_string_member (r2, "department"));
+  {
+    g_autofree char *upper = g_utf8_strup (department, -1);
+    json_object_set_string_member (r2, "department", upper);
+  }
+  changed = json_to_string (root, FALSE);
+
+  import_ok (fixture->target, changed, &second);
+  g_assert_cmpuint (second.created[KH_IMPORT_RESULT], ==, 0);
+  g_assert_cmpuint (second.updated[KH_IMPORT_RESULT], ==, 2);
+  g_assert_cmpuint (second.unchanged[KH_IMPORT_RESULT], ==, n_results - 2);
+
+  stmt = kh_store_prepare (fixture->target, "SELECT description, quantity FROM result WHERE uid = ?1", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, json_object_get_string_member (r0, "uid"), -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (kh_stmt_column_text (stmt, 0), ==, "Các bài viết\nmới");
+  kh_stmt_release (stmt);
+  sqlite3_bind_text (stmt, 1, json_object_get_string_member (r1, "uid"), -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 1), ==, 12345.5);
+
+  import_ok (fixture->target, changed, &third);
+  g_assert_cmpuint (third.updated[KH_IMPORT_RESULT], ==, 0);
+  /* The import kept its statement journals in memory, for itself only. */
+  g_clear_pointer (&stmt, kh_stmt_release);
+  stmt = kh_store_prepare (fixture->target, "PRAGMA temp_store", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpuint (third.unchanged[KH_IMPORT_RESULT], ==, n_results);
+  after = row_counts (fixture->target);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Found by tests/fuzz/fuzz-exchange: a '"' in a comment or in a
  * 'string', which json-glib accepts, hid the brackets after it from the
  * depth limit, and 100,000 of them overflowed json-glib's stack. */
@@ -649,6 +716,7 @@ main (int   argc,
   ADD ("/exchange/bounds", test_bounds);
   ADD ("/exchange/hidden-nesting", test_hidden_nesting);
   ADD ("/exchange/issued-kept", test_issued_kept);
+  ADD ("/exchange/result-rows", test_result_rows);
   ADD ("/exchange/legacy", test_legacy);
 #undef ADD
 

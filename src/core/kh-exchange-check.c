@@ -38,6 +38,9 @@ typedef struct
   GHashTable     *indicators;
   GHashTable     *uids;         /* "plan:UID" → path of its first use in the file */
   GHashTable     *plan_keys;    /* "year\x1fkind\x1frevision" → path */
+  GHashTable     *known_texts;  /* one of the three above → set of the file's texts found in it */
+  GHashTable     *plan_tasks;   /* uid → id, of the plan being checked, here */
+  GHashTable     *plan_results;
 } Check;
 
 static void
@@ -62,6 +65,34 @@ problem (Check      *check,
   if (check->report->problems == NULL)
     check->report->problems = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (check->report->problems, g_strdup_printf ("%s: %s", path, message));
+}
+
+/* A problem of a member: its path is written out only then, not for
+ * each member checked. */
+static void
+member_problem (Check      *check,
+                const char *path,
+                const char *name,
+                const char *format,
+                ...) G_GNUC_PRINTF (4, 5);
+
+static void
+member_problem (Check      *check,
+                const char *path,
+                const char *name,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (check->report->problems == NULL)
+    check->report->problems = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (check->report->problems, g_strdup_printf ("%s.%s: %s", path, name, message));
 }
 
 static void
@@ -99,16 +130,22 @@ kh_exchange_check_bounds (const char  *json,
     {
       char c = json[i];
 
-      if (c == '\n')
-        line++;
       if (in_string)
         {
-          if (c == '\\')
+          /* Most of a file is the text in its strings: skip to what
+           * matters there. */
+          while (c != '"' && c != '\\' && c != '\n' && i + 1 < length)
+            c = json[++i];
+          if (c == '\n')
+            line++;
+          else if (c == '\\')
             i++;
           else if (c == '"')
             in_string = FALSE;
           continue;
         }
+      if (c == '\n')
+        line++;
       switch (c)
         {
         case '"':
@@ -138,7 +175,7 @@ kh_exchange_check_bounds (const char  *json,
            * would hide brackets from this count and let a deep file
            * overflow its parser's stack (found by fuzz-exchange).
            * JSON has neither: only these may stand outside strings. */
-          if (!g_ascii_isalnum (c) && strchr (" \t\r\n:+-._", c) == NULL)
+          if (c != ' ' && c != '\n' && !g_ascii_isalnum (c) && strchr (" \t\r\n:+-._", c) == NULL)
             {
               g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
                            _("Line %u: the file is not valid JSON."), line);
@@ -168,22 +205,21 @@ check_string (Check      *check,
               gboolean    required)
 {
   JsonNode *node = kh_exchange_member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   if (kh_exchange_is_null (node))
     {
       if (required)
-        problem (check, where, _("is missing"));
+        member_problem (check, path, name, _("is missing"));
       return NULL;
     }
   if (!kh_exchange_is_string (node))
     {
-      problem (check, where, _("must be text"));
+      member_problem (check, path, name, _("must be text"));
       return NULL;
     }
   if (required && kh_text_is_blank (json_node_get_string (node)))
     {
-      problem (check, where, _("is empty"));
+      member_problem (check, path, name, _("is empty"));
       return NULL;
     }
   return json_node_get_string (node);
@@ -198,13 +234,12 @@ check_date (Check      *check,
             GDate      *date)
 {
   const char *text = check_string (check, object, path, name, required);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   g_date_clear (date, 1);
   if (text != NULL && *text != '\0' && !kh_exchange_parse_date (text, date))
-    problem (check, where, _("%s is not a date (YYYY-MM-DD)"), text);
+    member_problem (check, path, name, _("%s is not a date (YYYY-MM-DD)"), text);
   else if (text != NULL && *text == '\0' && required)
-    problem (check, where, _("is empty"));
+    member_problem (check, path, name, _("is empty"));
 }
 
 static gboolean
@@ -218,18 +253,17 @@ check_integer (Check      *check,
                gint64     *value)
 {
   JsonNode *node = kh_exchange_member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   *value = 0;
   if (kh_exchange_is_null (node))
     {
       if (required)
-        problem (check, where, _("is missing"));
+        member_problem (check, path, name, _("is missing"));
       return FALSE;
     }
   if (!kh_exchange_is_integer (node))
     {
-      problem (check, where, _("must be a whole number"));
+      member_problem (check, path, name, _("must be a whole number"));
       return FALSE;
     }
   *value = json_node_get_int (node);
@@ -239,7 +273,7 @@ check_integer (Check      *check,
       g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
       g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
 
-      problem (check, where, _("%s is not between %s and %s"), text, low, high);
+      member_problem (check, path, name, _("%s is not between %s and %s"), text, low, high);
       *value = 0;
       return FALSE;
     }
@@ -254,18 +288,17 @@ check_number (Check      *check,
               double      max)
 {
   JsonNode *node = kh_exchange_member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   if (kh_exchange_is_null (node))
     return;
   if (!kh_exchange_is_number (node))
-    problem (check, where, _("must be a number"));
+    member_problem (check, path, name, _("must be a number"));
   else if (json_node_get_double (node) < 0 || json_node_get_double (node) > max)
     {
       g_autofree char *text = g_strdup_printf ("%.15g", json_node_get_double (node));
       g_autofree char *high = g_strdup_printf ("%.15g", max);
 
-      problem (check, where, _("%s is not between %s and %s"), text, "0", high);
+      member_problem (check, path, name, _("%s is not between %s and %s"), text, "0", high);
     }
 }
 
@@ -328,6 +361,31 @@ check_object_at (Check      *check,
   return object;
 }
 
+/* Whether a name is known, each text of the file folded once: thousands
+ * of rows name the same few departments and indicators. Names only ever
+ * become known, so a known text stays known. */
+static gboolean
+is_known (Check      *check,
+          GHashTable *known,
+          const char *text)
+{
+  GHashTable *texts = g_hash_table_lookup (check->known_texts, known);
+  g_autofree char *folded = NULL;
+
+  if (texts == NULL)
+    {
+      texts = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (check->known_texts, known, texts);
+    }
+  if (g_hash_table_contains (texts, text))
+    return TRUE;
+  folded = kh_exchange_fold (text);
+  if (!g_hash_table_contains (known, folded))
+    return FALSE;
+  g_hash_table_add (texts, (gpointer)text);
+  return TRUE;
+}
+
 static void
 check_name (Check      *check,
             JsonObject *object,
@@ -338,16 +396,9 @@ check_name (Check      *check,
             const char *what)
 {
   const char *text = check_string (check, object, path, name, required);
-  g_autofree char *folded = NULL;
 
-  if (text == NULL || *text == '\0')
-    return;
-  folded = kh_exchange_fold (text);
-  if (!g_hash_table_contains (known, folded))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
-      problem (check, where, _("no %s “%s” in the file or the database"), what, text);
-    }
+  if (text != NULL && *text != '\0' && !is_known (check, known, text))
+    member_problem (check, path, name, _("no %s “%s” in the file or the database"), what, text);
 }
 
 static void
@@ -360,10 +411,7 @@ check_enum (Check      *check,
   const char *text = check_string (check, object, path, name, FALSE);
 
   if (text != NULL && !valid (text))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
-      problem (check, where, _("“%s” is not one of the allowed values"), text);
-    }
+    member_problem (check, path, name, _("“%s” is not one of the allowed values"), text);
 }
 
 static gboolean
@@ -415,8 +463,9 @@ check_uid (Check      *check,
            char      **state)
 {
   const char *uid = check_string (check, object, path, "uid", TRUE);
-  g_autofree char *where = g_strdup_printf ("%s.uid", path);
   g_autofree char *key = NULL;
+  GHashTable *local = NULL;
+  gint64 *local_id;
   gint64 plan_id = 0;
   gint64 id;
 
@@ -424,26 +473,66 @@ check_uid (Check      *check,
     return 0;
   if (strlen (uid) > UID_MAX_LENGTH)
     {
-      problem (check, where, _("is longer than %d characters"), UID_MAX_LENGTH);
+      member_problem (check, path, "uid", _("is longer than %d characters"), UID_MAX_LENGTH);
       return 0;
     }
 
-  key = g_strdup_printf ("%s:%s", table, uid);
+  key = g_strconcat (table, ":", uid, NULL);
   if (g_hash_table_contains (check->uids, key))
     {
-      problem (check, where, _("“%s” is used twice in the file (first at %s)"), uid,
-               (const char *)g_hash_table_lookup (check->uids, key));
+      member_problem (check, path, "uid", _("“%s” is used twice in the file (first at %s)"), uid,
+                      (const char *)g_hash_table_lookup (check->uids, key));
       return 0;
     }
   g_hash_table_insert (check->uids, g_steal_pointer (&key), g_strdup (path));
 
+  /* Most rows of a plan already here are the plan's own. */
+  if (g_str_equal (table, "task"))
+    local = check->plan_tasks;
+  else if (g_str_equal (table, "result"))
+    local = check->plan_results;
+  if (local != NULL && (local_id = g_hash_table_lookup (local, uid)) != NULL)
+    return *local_id;
+
   id = kh_exchange_find_by_uid (check->store, table, uid, &plan_id, state);
   if (id != 0 && !g_str_equal (table, "plan") && plan_id != local_plan_id)
     {
-      problem (check, where, _("“%s” belongs to another plan in this database"), uid);
+      member_problem (check, path, "uid", _("“%s” belongs to another plan in this database"), uid);
       return 0;
     }
   return id;
+}
+
+/* The uids of a plan's tasks and results here, read at once rather than
+ * one query a row. */
+static void
+load_plan_uids (Check  *check,
+                gint64  plan_id)
+{
+  g_hash_table_remove_all (check->plan_tasks);
+  g_hash_table_remove_all (check->plan_results);
+  if (plan_id == 0)
+    return;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KhStmt) stmt = kh_store_prepare (check->store,
+                                                 i == 0
+                                                 ? "SELECT uid, id FROM task WHERE plan_id = ?1 AND uid IS NOT NULL"
+                                                 : "SELECT uid, id FROM result WHERE plan_id = ?1 AND uid IS NOT NULL",
+                                                 NULL);
+      GHashTable *uids = i == 0 ? check->plan_tasks : check->plan_results;
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 1);
+
+          g_hash_table_insert (uids, g_strdup (kh_stmt_column_text (stmt, 0)), g_memdup2 (&id, sizeof id));
+        }
+    }
 }
 
 static void
@@ -492,9 +581,8 @@ check_task (Check      *check,
   for (guint i = 0; i < kh_exchange_length_of (support); i++)
     {
       JsonNode *node = json_array_get_element (support, i);
-      g_autofree char *folded = kh_exchange_is_string (node) ? kh_exchange_fold (json_node_get_string (node)) : NULL;
 
-      if (folded != NULL && !g_hash_table_contains (check->departments, folded))
+      if (kh_exchange_is_string (node) && !is_known (check, check->departments, json_node_get_string (node)))
         {
           g_autofree char *where = g_strdup_printf ("%s.support[%u]", path, i);
           problem (check, where, _("no department “%s” in the file or the database"),
@@ -529,7 +617,8 @@ check_result (Check      *check,
   check_string (check, result, path, "evidence", FALSE);
 
   task = check_string (check, result, path, "task", FALSE);
-  if (task != NULL && *task != '\0' && !g_hash_table_contains (task_uids, task))
+  if (task != NULL && *task != '\0' && !g_hash_table_contains (task_uids, task) &&
+      !g_hash_table_contains (check->plan_tasks, task))
     {
       gint64 plan_id = 0;
 
@@ -598,6 +687,7 @@ check_plan (Check      *check,
   GDate issued_on;
 
   local_id = check_uid (check, plan, path, "plan", 0, &local_state);
+  load_plan_uids (check, local_id);
   check_integer (check, plan, path, "year", TRUE, KH_PLAN_YEAR_MIN, KH_PLAN_YEAR_MAX, &year);
   kind = check_string (check, plan, path, "kind", FALSE);
   revision = check_string (check, plan, path, "revision", FALSE);
@@ -785,7 +875,11 @@ kh_exchange_check (KhStore        *store,
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) plan_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Check check = { store, report, signers, departments, indicators, uids, plan_keys };
+  g_autoptr(GHashTable) known_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
+  g_autoptr(GHashTable) plan_tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) plan_results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Check check = { store, report, signers, departments, indicators, uids, plan_keys, known_texts,
+                  plan_tasks, plan_results };
 
   check_file (&check, root);
   return report->problems == NULL || report->problems->len == 0;

@@ -24,6 +24,7 @@
 #include "kh-indicator.h"
 #include "kh-legacy.h"
 #include "kh-plan.h"
+#include "kh-text.h"
 
 static void
 add_note (KhImportReport *report,
@@ -46,11 +47,88 @@ add_note (KhImportReport *report,
 
 /* Applying, inside the caller's transaction */
 
+typedef enum
+{
+  NAME_SIGNER,
+  NAME_DEPARTMENT,
+  NAME_INDICATOR,
+  N_NAMES
+} NameKind;
+
+/* Thousands of rows name the same few departments and indicators and
+ * refer to the plan's tasks: each is looked up once, not once a row. */
 typedef struct
 {
   KhStore        *store;
   KhImportReport *report;
+  GHashTable     *folded[N_NAMES];   /* folded name → id, once the lists are applied */
+  GHashTable     *raw[N_NAMES];      /* the file's text → id (borrowed from the tree) */
+  GHashTable     *task_uids;         /* uid → id: this plan's tasks, here or just applied */
+  GHashTable     *result_uids;       /* uid → id: this plan's results here */
+  KhStmt         *insert_result;     /* prepared once: finding a long statement */
+  KhStmt         *update_result;     /* in the store's cache hashes all its text */
 } Apply;
+
+static void
+apply_clear (Apply *apply)
+{
+  for (guint i = 0; i < N_NAMES; i++)
+    {
+      g_clear_pointer (&apply->folded[i], g_hash_table_unref);
+      g_clear_pointer (&apply->raw[i], g_hash_table_unref);
+    }
+  g_clear_pointer (&apply->task_uids, g_hash_table_unref);
+  g_clear_pointer (&apply->result_uids, g_hash_table_unref);
+}
+
+/* Whether kh_text_normalize() would return @text as it is: valid UTF-8
+ * of printable ASCII, newlines, tabs and characters that are NFC
+ * whatever stands around them — the Latin letters (Vietnamese's among
+ * them), punctuation and currency signs; no combining mark, no control,
+ * no carriage return. Checked against Unicode's data: none of these has
+ * a decomposition, a combining class, or composes with what precedes.
+ * What an exporter wrote, and most of what a clerk typed, passes; the
+ * rest is normalised as ever. */
+static gboolean
+is_normal_text (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar byte = (guchar)*p;
+      gunichar c;
+
+      if (byte < 0x80)
+        {
+          if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F)
+            return FALSE;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (!((c >= 0x00A0 && c <= 0x024F) ||     /* Latin-1, Latin Extended-A and -B */
+            (c >= 0x1E00 && c <= 0x1EFF) ||     /* Latin Extended Additional: ạ…ỹ */
+            (c >= 0x2010 && c <= 0x2027) ||     /* dashes, quotes, bullets, … */
+            (c >= 0x2030 && c <= 0x205E) ||     /* ‰, primes, ‹ ›, ⁄ … */
+            (c >= 0x20A0 && c <= 0x20BF)))      /* currency signs: ₫ */
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* As kh_stmt_bind_text(), without normalising text that is already
+ * normal: most of an import's text is. */
+static void
+bind_text (KhStmt     *stmt,
+           int         index,
+           const char *text)
+{
+  if (text != NULL && is_normal_text (text))
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    kh_stmt_bind_text (stmt, index, text);
+}
 
 static void
 bind_string (KhStmt     *stmt,
@@ -58,7 +136,7 @@ bind_string (KhStmt     *stmt,
              JsonObject *object,
              const char *name)
 {
-  kh_stmt_bind_text (stmt, index, kh_exchange_string_of (object, name));
+  bind_text (stmt, index, kh_exchange_string_of (object, name));
 }
 
 /* Dates and other optional text: "" and null are NULL. */
@@ -68,7 +146,7 @@ bind_optional (KhStmt     *stmt,
                JsonObject *object,
                const char *name)
 {
-  kh_stmt_bind_text (stmt, index, kh_exchange_string_or_null (object, name));
+  bind_text (stmt, index, kh_exchange_string_or_null (object, name));
 }
 
 static void
@@ -108,7 +186,7 @@ bind_default (KhStmt     *stmt,
 {
   const char *text = kh_exchange_string_of (object, name);
 
-  kh_stmt_bind_text (stmt, index, *text != '\0' ? text : fallback);
+  bind_text (stmt, index, *text != '\0' ? text : fallback);
 }
 
 static gboolean
@@ -148,7 +226,7 @@ insert_strings (Apply       *apply,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, owner_id);
       sqlite3_bind_int (stmt, 2, (int)i);
-      kh_stmt_bind_text (stmt, 3, json_node_get_string (json_array_get_element (strings, i)));
+      bind_text (stmt, 3, json_node_get_string (json_array_get_element (strings, i)));
       if (!run (apply, stmt, error))
         return FALSE;
     }
@@ -311,15 +389,129 @@ apply_lists (Apply       *apply,
   return TRUE;
 }
 
+static void
+insert_id (GHashTable *table,
+           char       *key,
+           gint64      id)
+{
+  g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+}
+
+/* The names as kh_exchange_find_signer(), kh_store_find_department() and
+ * kh_store_find_indicator() match them, the first row winning as there. */
+static gboolean
+load_names (Apply   *apply,
+            GError **error)
+{
+  static const char * const sql[N_NAMES] = {
+    [NAME_SIGNER] = "SELECT id, name FROM signer ORDER BY archived, id",
+    [NAME_DEPARTMENT] = "SELECT id, name FROM department",
+    [NAME_INDICATOR] = "SELECT id, name FROM indicator",
+  };
+
+  for (guint i = 0; i < N_NAMES; i++)
+    {
+      g_autoptr(KhStmt) stmt = kh_store_prepare (apply->store, sql[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      apply->folded[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      apply->raw[i] = g_hash_table_new (g_str_hash, g_str_equal);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *name = kh_stmt_column_text (stmt, 1);
+          char *folded = i == NAME_SIGNER ? kh_exchange_fold (name) : g_utf8_casefold (name, -1);
+
+          if (g_hash_table_contains (apply->folded[i], folded))
+            g_free (folded);
+          else
+            insert_id (apply->folded[i], folded, sqlite3_column_int64 (stmt, 0));
+        }
+      if (rc != SQLITE_DONE)
+        return kh_store_set_error (apply->store, rc, error);
+    }
+  return TRUE;
+}
+
+static gint64
+find_name (Apply      *apply,
+           NameKind    kind,
+           const char *text)
+{
+  gint64 *id;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  if ((id = g_hash_table_lookup (apply->raw[kind], text)) == NULL)
+    {
+      g_autofree char *folded = kh_exchange_fold (text);
+
+      if ((id = g_hash_table_lookup (apply->folded[kind], folded)) == NULL)
+        return 0;
+      g_hash_table_insert (apply->raw[kind], (gpointer)text, id);
+    }
+  return *id;
+}
+
 static gint64
 name_to_id (Apply      *apply,
-            gint64    (*find) (KhStore *, const char *),
+            NameKind    kind,
             JsonObject *object,
             const char *name)
 {
-  const char *text = kh_exchange_string_of (object, name);
+  return find_name (apply, kind, kh_exchange_string_of (object, name));
+}
 
-  return *text != '\0' ? find (apply->store, text) : 0;
+/* Uids are stored normalised, as kh_exchange_find_by_uid() binds them. */
+static gint64
+find_uid (GHashTable *uids,
+          const char *uid)
+{
+  g_autofree char *clean = NULL;
+  gint64 *id;
+
+  if (uid == NULL)
+    return 0;
+  clean = kh_text_normalize (uid);
+  id = g_hash_table_lookup (uids, clean);
+  return id != NULL ? *id : 0;
+}
+
+/* The checks made sure that every uid of the file found here belongs to
+ * the plan it is listed under: the plan's rows are all it can name. */
+static gboolean
+load_uids (Apply       *apply,
+           gint64       plan_id,
+           GError     **error)
+{
+  static const char * const sql[] = {
+    "SELECT uid, id FROM task WHERE plan_id = ?1 AND uid IS NOT NULL",
+    "SELECT uid, id FROM result WHERE plan_id = ?1 AND uid IS NOT NULL",
+  };
+
+  g_clear_pointer (&apply->task_uids, g_hash_table_unref);
+  g_clear_pointer (&apply->result_uids, g_hash_table_unref);
+  apply->task_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  apply->result_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (plan_id == 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(KhStmt) stmt = kh_store_prepare (apply->store, sql[i], error);
+      GHashTable *uids = i == 0 ? apply->task_uids : apply->result_uids;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        insert_id (uids, g_strdup (kh_stmt_column_text (stmt, 0)), sqlite3_column_int64 (stmt, 1));
+      if (rc != SQLITE_DONE)
+        return kh_store_set_error (apply->store, rc, error);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -457,7 +649,7 @@ apply_plan_text (Apply       *apply,
   bind_string (stmt, 5, plan, "title");
   bind_string (stmt, 6, plan, "intro");
   bind_string (stmt, 7, plan, "closing");
-  kh_stmt_bind_id (stmt, 8, name_to_id (apply, kh_exchange_find_signer, plan, "signer"));
+  kh_stmt_bind_id (stmt, 8, name_to_id (apply, NAME_SIGNER, plan, "signer"));
   bind_string (stmt, 9, plan, "authority");
   bind_default (stmt, 10, plan, "state", "draft");
   bind_integer (stmt, 11, plan, "number");
@@ -480,7 +672,7 @@ apply_plan_text (Apply       *apply,
       !insert_strings (apply, "INSERT INTO plan_recipient (plan_id, position, text) VALUES (?1, ?2, ?3)",
                        *plan_id, kh_exchange_array_of (plan, "recipients"), error) ||
       !insert_sections (apply, *plan_id, 0, kh_exchange_array_of (plan, "sections"), error) ||
-      !(after = kh_exchange_plan_node (apply->store, *plan_id, FALSE, error)))
+      (!created && !(after = kh_exchange_plan_node (apply->store, *plan_id, FALSE, error))))
     return FALSE;
 
   if ((created || g_strcmp0 (state, "issued") != 0) &&
@@ -502,7 +694,7 @@ apply_task (Apply       *apply,
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   JsonArray *support = kh_exchange_array_of (task, "support");
-  gint64 id = kh_exchange_find_by_uid (apply->store, "task", kh_exchange_string_of (task, "uid"), NULL, NULL);
+  gint64 id = find_uid (apply->task_uids, kh_exchange_string_of (task, "uid"));
   gboolean created = id == 0;
 
   if (!created && !(before = kh_exchange_task_node (apply->store, id, error)))
@@ -525,10 +717,10 @@ apply_task (Apply       *apply,
   sqlite3_bind_int (stmt, 3, position);
   bind_string (stmt, 4, task, "title");
   bind_string (stmt, 5, task, "description");
-  kh_stmt_bind_id (stmt, 6, name_to_id (apply, kh_store_find_department, task, "lead"));
+  kh_stmt_bind_id (stmt, 6, name_to_id (apply, NAME_DEPARTMENT, task, "lead"));
   bind_default (stmt, 7, task, "rhythm", "regular");
   bind_optional (stmt, 8, task, "deadline");
-  kh_stmt_bind_id (stmt, 9, name_to_id (apply, kh_store_find_indicator, task, "indicator"));
+  kh_stmt_bind_id (stmt, 9, name_to_id (apply, NAME_INDICATOR, task, "indicator"));
   bind_real (stmt, 10, task, "target");
   bind_default (stmt, 11, task, "status", "not_started");
   bind_optional (stmt, 12, task, "done_on");
@@ -537,7 +729,10 @@ apply_task (Apply       *apply,
   if (!run (apply, stmt, error))
     return FALSE;
   if (created)
-    id = kh_store_last_insert_id (apply->store);
+    {
+      id = kh_store_last_insert_id (apply->store);
+      insert_id (apply->task_uids, kh_text_normalize (kh_exchange_string_of (task, "uid")), id);
+    }
 
   if (!exec_with_id (apply, "DELETE FROM task_support WHERE task_id = ?1", id, error))
     return FALSE;
@@ -550,18 +745,24 @@ apply_task (Apply       *apply,
       if (insert == NULL)
         return FALSE;
       sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int64 (insert, 2, kh_store_find_department (apply->store,
-                                                               json_node_get_string (json_array_get_element (support, i))));
+      sqlite3_bind_int64 (insert, 2, find_name (apply, NAME_DEPARTMENT,
+                                                json_node_get_string (json_array_get_element (support, i))));
       if (!run (apply, insert, error))
         return FALSE;
     }
 
-  if (!(after = kh_exchange_task_node (apply->store, id, error)))
+  if (!created && !(after = kh_exchange_task_node (apply->store, id, error)))
     return FALSE;
   count (apply, KH_IMPORT_TASK, created, before, after);
   return TRUE;
 }
 
+/* A result's JSON (kh_exchange_result_node()) is its own columns, with
+ * the department, task and indicator by name or uid, each unique: the
+ * row is unchanged exactly when every column is. The update writes only
+ * a row that differs, and says whether it did, without reading the row's
+ * JSON before and after as the other kinds do (a plan holds thousands of
+ * results, a handful of everything else). */
 static gboolean
 apply_result (Apply       *apply,
               gint64       plan_id,
@@ -569,44 +770,44 @@ apply_result (Apply       *apply,
               GError     **error)
 {
   g_autoptr(KhStmt) stmt = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
-  gint64 id = kh_exchange_find_by_uid (apply->store, "result", kh_exchange_string_of (result, "uid"), NULL, NULL);
+  gint64 id = find_uid (apply->result_uids, kh_exchange_string_of (result, "uid"));
   gboolean created = id == 0;
   const char *task = kh_exchange_string_or_null (result, "task");
+  KhStmt **cached = created ? &apply->insert_result : &apply->update_result;
 
-  if (!created && !(before = kh_exchange_result_node (apply->store, id, error)))
-    return FALSE;
-
-  stmt = kh_store_prepare (apply->store,
-                           created
-                           ? "INSERT INTO result (plan_id, department_id, task_id, done_on, indicator_id,"
-                             " quantity, description, evidence, uid)"
-                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                           : "UPDATE result SET plan_id = ?2, department_id = ?3, task_id = ?4, done_on = ?5,"
-                             " indicator_id = ?6, quantity = ?7, description = ?8, evidence = ?9"
-                             " WHERE id = ?1 AND uid = ?10",
-                           error);
-  if (stmt == NULL)
+  if (*cached == NULL)
+    *cached = kh_store_prepare (apply->store,
+                             created
+                             ? "INSERT INTO result (plan_id, department_id, task_id, done_on, indicator_id,"
+                               " quantity, description, evidence, uid)"
+                               " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                             : "UPDATE result SET plan_id = ?2, department_id = ?3, task_id = ?4, done_on = ?5,"
+                               " indicator_id = ?6, quantity = ?7, description = ?8, evidence = ?9"
+                               " WHERE id = ?1 AND uid = ?10 AND NOT (plan_id IS ?2 AND department_id IS ?3"
+                               " AND task_id IS ?4 AND done_on IS ?5 AND indicator_id IS ?6 AND quantity IS ?7"
+                               " AND description IS ?8 AND evidence IS ?9)",
+                             error);
+  if ((stmt = *cached) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, plan_id);
-  kh_stmt_bind_id (stmt, 3, name_to_id (apply, kh_store_find_department, result, "department"));
-  kh_stmt_bind_id (stmt, 4, task != NULL ? kh_exchange_find_by_uid (apply->store, "task", task, NULL, NULL) : 0);
+  kh_stmt_bind_id (stmt, 3, name_to_id (apply, NAME_DEPARTMENT, result, "department"));
+  kh_stmt_bind_id (stmt, 4, task != NULL ? find_uid (apply->task_uids, task) : 0);
   bind_string (stmt, 5, result, "date");
-  kh_stmt_bind_id (stmt, 6, name_to_id (apply, kh_store_find_indicator, result, "indicator"));
+  kh_stmt_bind_id (stmt, 6, name_to_id (apply, NAME_INDICATOR, result, "indicator"));
   bind_real (stmt, 7, result, "quantity");
   bind_string (stmt, 8, result, "description");
   bind_string (stmt, 9, result, "evidence");
   bind_string (stmt, 10, result, "uid");
   if (!run (apply, stmt, error))
     return FALSE;
-  if (created)
-    id = kh_store_last_insert_id (apply->store);
 
-  if (!(after = kh_exchange_result_node (apply->store, id, error)))
-    return FALSE;
-  count (apply, KH_IMPORT_RESULT, created, before, after);
+  if (created)
+    apply->report->created[KH_IMPORT_RESULT]++;
+  else if (kh_store_changes (apply->store) == 0)
+    apply->report->unchanged[KH_IMPORT_RESULT]++;
+  else
+    apply->report->updated[KH_IMPORT_RESULT]++;
   return TRUE;
 }
 
@@ -665,7 +866,7 @@ apply_report (Apply       *apply,
   bind_string (stmt, 14, report, "closing");
   sqlite3_bind_int (stmt, 15, !kh_exchange_is_null (with_table) && json_node_get_boolean (with_table));
   bind_string (stmt, 16, report, "addressees");
-  kh_stmt_bind_id (stmt, 17, name_to_id (apply, kh_exchange_find_signer, report, "signer"));
+  kh_stmt_bind_id (stmt, 17, name_to_id (apply, NAME_SIGNER, report, "signer"));
   bind_string (stmt, 18, report, "authority");
   bind_default (stmt, 19, report, "state", "draft");
   bind_integer (stmt, 20, report, "number");
@@ -680,7 +881,7 @@ apply_report (Apply       *apply,
       !insert_strings (apply, "INSERT INTO report_recipient (report_id, position, text) VALUES (?1, ?2, ?3)",
                        id, kh_exchange_array_of (report, "recipients"), error) ||
       !register_number (apply, "BC", "report_id", id, report, "Báo cáo ", error) ||
-      !(after = kh_exchange_report_node (apply->store, id, error)))
+      (!created && !(after = kh_exchange_report_node (apply->store, id, error))))
     return FALSE;
 
   count (apply, KH_IMPORT_REPORT, created, before, after);
@@ -697,7 +898,8 @@ apply_plan (Apply       *apply,
   JsonArray *reports = kh_exchange_array_of (plan, "reports");
   gint64 plan_id = kh_exchange_find_by_uid (apply->store, "plan", kh_exchange_string_of (plan, "uid"), NULL, NULL);
 
-  if (!apply_plan_text (apply, plan, &plan_id, error))
+  if (!load_uids (apply, plan_id, error) ||
+      !apply_plan_text (apply, plan, &plan_id, error))
     return FALSE;
 
   for (guint i = 0; i < kh_exchange_length_of (tasks); i++)
@@ -767,46 +969,80 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* Where a value stands in the file, as a chain up to the root: the path
+ * is written out only for a value that needs it, not for every value. */
+typedef struct Place Place;
+struct Place
+{
+  const Place *parent;
+  const char  *name;    /* a member, or NULL for an element */
+  guint        index;
+};
+
+static void
+append_place (GString     *path,
+              const Place *place)
+{
+  if (place == NULL)
+    return;
+  append_place (path, place->parent);
+  if (place->name == NULL)
+    g_string_append_printf (path, "[%u]", place->index);
+  else
+    g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", place->name);
+}
+
+static char *
+place_to_string (const Place *place)
+{
+  GString *path = g_string_new (NULL);
+
+  append_place (path, place);
+  return g_string_free (path, FALSE);
+}
+
+/* The old encodings are 8-bit: plain ASCII text is never in one, and
+ * most of a file's values (uids, dates, states) are plain ASCII. */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Text in TCVN3 or VNI (typed with the old fonts, then saved by another
  * program into the file) is found wherever it is: converted to Unicode
  * when the user agreed to it, else listed as a problem with its place.
  * The depth was bounded before parsing. */
 static void
 find_legacy (JsonNode       *node,
-             GString        *path,
+             const Place    *place,
              KhImportFlags   flags,
              KhImportReport *report)
 {
-  gsize length = path->len;
-
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
       {
         JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
+        Place member = { place, NULL, 0 };
+        JsonNode *value;
 
         json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
-          {
-            g_string_append_printf (path, "%s%s", length > 0 ? "." : "", name);
-            find_legacy (member, path, flags, report);
-            g_string_truncate (path, length);
-          }
+        while (json_object_iter_next (&iter, &member.name, &value))
+          find_legacy (value, &member, flags, report);
       }
       break;
 
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
+        Place element = { place, NULL, 0 };
 
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            g_string_append_printf (path, "[%u]", i);
-            find_legacy (json_array_get_element (array, i), path, flags, report);
-            g_string_truncate (path, length);
-          }
+        for (element.index = 0; element.index < json_array_get_length (array); element.index++)
+          find_legacy (json_array_get_element (array, element.index), &element, flags, report);
       }
       break;
 
@@ -814,13 +1050,15 @@ find_legacy (JsonNode       *node,
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         {
           const char *text = json_node_get_string (node);
-          KhLegacyEncoding encoding = kh_legacy_detect (text);
+          KhLegacyEncoding encoding;
+          g_autofree char *path = NULL;
           g_autofree char *start = NULL;
 
-          if (encoding == KH_LEGACY_NONE)
+          if (is_ascii (text) || (encoding = kh_legacy_detect (text)) == KH_LEGACY_NONE)
             break;
 
           report->legacy++;
+          path = place_to_string (place);
           start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
           if (flags & KH_IMPORT_CONVERT_LEGACY)
             {
@@ -830,7 +1068,7 @@ find_legacy (JsonNode       *node,
               json_node_set_string (node, converted);
               /* Translators: a place in the file, an encoding, and the start of a text */
               add_note (report, _("%s: converted from %s to Unicode (“%s”)."),
-                        path->str, kh_legacy_name (encoding), converted_start);
+                        path, kh_legacy_name (encoding), converted_start);
             }
           else
             {
@@ -839,7 +1077,7 @@ find_legacy (JsonNode       *node,
               g_ptr_array_add (report->problems,
                                /* Translators: a place in the file, the start of a text, an encoding */
                                g_strdup_printf (_("%s: “%s” is written in the old %s encoding: let it be converted to Unicode, or correct the file"),
-                                                path->str, start, kh_legacy_name (encoding)));
+                                                path, start, kh_legacy_name (encoding)));
             }
         }
       break;
@@ -848,6 +1086,23 @@ find_legacy (JsonNode       *node,
     default:
       break;
     }
+}
+
+static gint64
+query_temp_store (KhStore *store)
+{
+  g_autoptr(KhStmt) stmt = kh_store_prepare (store, "PRAGMA temp_store", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static void
+restore_temp_store (KhStore *store,
+                    gint64   temp_store)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA temp_store = %" G_GINT64_FORMAT, temp_store);
+
+  sqlite3_exec (kh_store_get_db (store), sql, NULL, NULL, NULL);
 }
 
 /**
@@ -887,14 +1142,14 @@ kh_store_import_json_full (KhStore         *store,
                            GError         **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GError) parse_error = NULL;
-  Apply apply = { store, report };
+  Apply apply = { store, report, { NULL }, { NULL }, NULL, NULL, NULL, NULL };
   JsonNode *root_node;
   JsonObject *root;
   JsonNode *version;
   JsonArray *plans;
   gsize length;
+  gint64 temp_store;
 
   g_return_val_if_fail (KH_IS_STORE (store), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
@@ -937,7 +1192,7 @@ kh_store_import_json_full (KhStore         *store,
   if (!kh_store_check_writable (store, error))
     return FALSE;
 
-  find_legacy (root_node, path, flags, report);
+  find_legacy (root_node, NULL, flags, report);
   if (!kh_exchange_check (store, root, report))
     return invalid (error,
                     g_dngettext (GETTEXT_PACKAGE,
@@ -946,11 +1201,23 @@ kh_store_import_json_full (KhStore         *store,
                                  report->problems->len),
                     report->problems->len);
 
+  /* Each insert of a result (its uid trigger, its foreign keys) keeps a
+   * statement journal, in a file by default: 45,000 writes to /var/tmp
+   * for a year's results. In memory it costs nothing; the connection
+   * holds no temporary tables for the change to drop, and gets its
+   * setting back after. */
+  temp_store = query_temp_store (store);
+  sqlite3_exec (kh_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+
   if (!kh_store_begin (store, error))
-    return FALSE;
+    {
+      restore_temp_store (store, temp_store);
+      return FALSE;
+    }
 
   if (!apply_agency (&apply, root, error) ||
-      !apply_lists (&apply, root, error))
+      !apply_lists (&apply, root, error) ||
+      !load_names (&apply, error))
     goto failed;
 
   plans = kh_exchange_array_of (root, "plans");
@@ -961,11 +1228,15 @@ kh_store_import_json_full (KhStore         *store,
   if (!kh_store_commit (store, error))
     goto failed_committed;
 
+  apply_clear (&apply);
+  restore_temp_store (store, temp_store);
   return TRUE;
 
 failed:
   kh_store_rollback (store);
 failed_committed:
+  apply_clear (&apply);
+  restore_temp_store (store, temp_store);
   /* The counts describe changes that did not happen. */
   memset (report->created, 0, sizeof report->created);
   memset (report->updated, 0, sizeof report->updated);

@@ -129,14 +129,22 @@ kh_exchange_find_by_uid (KhStore    *store,
                          gint64     *plan_id,
                          char      **state)
 {
-  g_autofree char *sql = NULL;
+  const char *sql;
   g_autoptr(KhStmt) stmt = NULL;
-  gboolean has_plan = !g_str_equal (table, "plan");
-  gboolean has_state = g_str_equal (table, "plan") || g_str_equal (table, "report");
   gint64 id = 0;
 
-  sql = g_strdup_printf ("SELECT id, %s, %s FROM %s WHERE uid = ?1",
-                         has_plan ? "plan_id" : "0", has_state ? "state" : "''", table);
+  /* Written out: this runs once a row of the file. */
+  if (g_str_equal (table, "plan"))
+    sql = "SELECT id, 0, state FROM plan WHERE uid = ?1";
+  else if (g_str_equal (table, "task"))
+    sql = "SELECT id, plan_id, '' FROM task WHERE uid = ?1";
+  else if (g_str_equal (table, "result"))
+    sql = "SELECT id, plan_id, '' FROM result WHERE uid = ?1";
+  else if (g_str_equal (table, "report"))
+    sql = "SELECT id, plan_id, state FROM report WHERE uid = ?1";
+  else
+    g_return_val_if_reached (0);
+
   if (uid == NULL || !(stmt = kh_store_prepare (store, sql, NULL)))
     return 0;
   kh_stmt_bind_text (stmt, 1, uid);
