@@ -65,6 +65,11 @@ struct _KhResultsPage
   GPtrArray          *tasks;             /* KhTask, the plan's order */
   GPtrArray          *results;           /* KhResult: all that match the filters */
   GtkWidget          *more_row;          /* shows the next rows; NULL when all are shown */
+  GHashTable         *task_titles;       /* gint64 → title, borrowed from tasks */
+  guint               n_rows;            /* result rows built */
+  guint               rows_wanted;       /* result rows to build */
+  guint               build_source;      /* idle that builds the next rows */
+  guint               build_tick_id;     /* waits for the frame that shows them */
   GArray             *department_ids;    /* gint64 per dropdown item; 0: all */
   GArray             *task_ids;          /* 0: all, KH_RESULT_NO_TASK, or an id */
   GArray             *indicator_ids;     /* 0: all, or an id */
@@ -383,23 +388,14 @@ update_count (KhResultsPage *self,
 }
 
 /* A year may hold thousands of results: rows are made a page at a time,
- * the next page when asked for, so that showing the list never holds the
- * window up. */
+ * the next page when asked for. A row costs 1–2 ms to build and as much
+ * to lay out, so even a page is built over several frames: what one turn
+ * of the main loop affords, then the rest after each frame, so that the
+ * first rows show at once and the window never stalls. */
 #define ROWS_PER_PAGE 50
+#define BUILD_BUDGET_US 5000
 
 static void show_more_rows (KhResultsPage *self);
-
-static guint
-count_result_rows (KhResultsPage *self)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (KH_IS_RESULT_ROW (row))
-      n++;
-  return n;
-}
 
 static void
 on_more_button_clicked_cb (KhResultsPage *self)
@@ -422,40 +418,54 @@ more_row_new (KhResultsPage *self)
 }
 
 static void
-show_more_rows (KhResultsPage *self)
+cancel_build (KhResultsPage *self)
 {
-  g_autoptr(GHashTable) task_titles = g_hash_table_new (g_int64_hash, g_int64_equal);
-  guint start, end, left;
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->build_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick_id);
+  self->build_tick_id = 0;
+}
+
+static void
+clear_rows (KhResultsPage *self)
+{
+  cancel_build (self);
+  self->more_row = NULL;
+  self->n_rows = 0;
+  self->rows_wanted = 0;
+  kh_list_box_remove_all (self->list_box);
+}
+
+/* Builds rows up to rows_wanted until the budget is spent (budget_us < 0:
+ * all of them), then the “more” row. Returns TRUE when done. */
+static gboolean
+build_rows (KhResultsPage *self,
+            gint64         budget_us)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint end, left;
 
   if (self->results == NULL)
-    return;
+    return TRUE;
 
-  for (guint i = 0; self->tasks != NULL && i < self->tasks->len; i++)
+  end = MIN (self->rows_wanted, self->results->len);
+  while (self->n_rows < end)
     {
-      KhTask *task = g_ptr_array_index (self->tasks, i);
-      g_hash_table_insert (task_titles, &task->id, task->title);
-    }
-
-  if (self->more_row != NULL)
-    gtk_list_box_remove (self->list_box, self->more_row);
-  self->more_row = NULL;
-
-  start = count_result_rows (self);
-  end = MIN (start + ROWS_PER_PAGE, self->results->len);
-
-  for (guint i = start; i < end; i++)
-    {
-      const KhResult *result = g_ptr_array_index (self->results, i);
+      const KhResult *result = g_ptr_array_index (self->results, self->n_rows);
 
       gtk_list_box_append (self->list_box,
                            kh_result_row_new (result,
                                               g_hash_table_lookup (self->department_names, &result->department_id),
-                                              result->task_id ? g_hash_table_lookup (task_titles, &result->task_id) : NULL,
+                                              result->task_id ? g_hash_table_lookup (self->task_titles, &result->task_id) : NULL,
                                               result->indicator_id ? g_hash_table_lookup (self->indicators, &result->indicator_id) : NULL));
+      self->n_rows++;
+      if (budget_us >= 0 && self->n_rows < end && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
 
-  left = self->results->len - end;
-  if (left > 0)
+  cancel_build (self);
+  left = self->results->len - self->n_rows;
+  if (left > 0 && self->more_row == NULL)
     {
       /* Translators: the button under a long list of results */
       g_autofree char *label = g_strdup_printf (ngettext ("Show %u more result", "Show %u more results",
@@ -466,6 +476,61 @@ show_more_rows (KhResultsPage *self)
       gtk_button_set_label (GTK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self->more_row))), label);
       gtk_list_box_append (self->list_box, self->more_row);
     }
+  return TRUE;
+}
+
+static void build_later (KhResultsPage *self);
+
+static gboolean
+build_rows_cb (gpointer data)
+{
+  KhResultsPage *self = data;
+
+  self->build_source = 0;
+  kh_stall_monitor_push ("results: rows");
+  if (!build_rows (self, BUILD_BUDGET_US))
+    build_later (self);
+  kh_stall_monitor_pop ();
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  KhResultsPage *self = KH_RESULTS_PAGE (widget);
+
+  self->build_tick_id = 0;
+  self->build_source = g_idle_add (build_rows_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next rows after the next frame, which lays these out: a frame and
+ * a batch of rows never share a turn of the main loop. Out of sight, at
+ * once. */
+static void
+build_later (KhResultsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
+  else
+    self->build_source = g_idle_add (build_rows_cb, self);
+}
+
+static void
+show_more_rows (KhResultsPage *self)
+{
+  if (self->results == NULL)
+    return;
+
+  if (self->more_row != NULL)
+    gtk_list_box_remove (self->list_box, self->more_row);
+  self->more_row = NULL;
+
+  self->rows_wanted = self->n_rows + ROWS_PER_PAGE;
+  if (!build_rows (self, BUILD_BUDGET_US))
+    build_later (self);
 }
 
 static void
@@ -496,16 +561,16 @@ show_results (KhResultsPage *self)
       return;
     }
 
-  n_rows = count_result_rows (self);
+  /* As many rows as were shown (or on their way) before, in whole pages,
+   * so that the list keeps its place; scrolled down, that needs them now. */
+  n_rows = MAX (self->n_rows, self->build_source != 0 || self->build_tick_id != 0 ? self->rows_wanted : 0);
+  clear_rows (self);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = g_steal_pointer (&results);
-  self->more_row = NULL;
-  kh_list_box_remove_all (self->list_box);
-  /* As many rows as were shown before, so that the list keeps its place. */
+  self->rows_wanted = MAX (1, (n_rows + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE) * ROWS_PER_PAGE;
   kh_stall_monitor_push ("results: rows");
-  do
-    show_more_rows (self);
-  while (self->more_row != NULL && count_result_rows (self) < n_rows);
+  if (!build_rows (self, scrolled > 0 ? -1 : BUILD_BUDGET_US))
+    build_later (self);
   kh_stall_monitor_pop ();
 
   update_count (self, self->results, indicator_id);
@@ -547,8 +612,16 @@ load (KhResultsPage  *self,
       g_hash_table_insert (self->indicators, id_dup (indicator->id), kh_indicator_copy (indicator));
     }
 
+  /* The rows still to build borrow the titles: they go with the tasks. */
+  g_hash_table_remove_all (self->task_titles);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   self->tasks = g_steal_pointer (&tasks);
+  for (guint i = 0; i < self->tasks->len; i++)
+    {
+      KhTask *task = g_ptr_array_index (self->tasks, i);
+
+      g_hash_table_insert (self->task_titles, &task->id, task->title);
+    }
 
   self->loading = TRUE;
   update_filters (self, departments, indicators);
@@ -586,8 +659,7 @@ kh_results_page_reload (KhView  *view,
 
   if (plan_id == 0)
     {
-      self->more_row = NULL;
-      kh_list_box_remove_all (self->list_box);
+      clear_rows (self);
       gtk_stack_set_visible_child_name (self->stack, "no-plan");
       return;
     }
@@ -606,8 +678,7 @@ kh_results_page_reload (KhView  *view,
   show_results (self);
   if ((self->results == NULL || self->results->len == 0) && !plan_has_results (self))
     {
-      self->more_row = NULL;
-      kh_list_box_remove_all (self->list_box);
+      clear_rows (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -755,12 +826,14 @@ kh_results_page_dispose (GObject *object)
 {
   KhResultsPage *self = KH_RESULTS_PAGE (object);
 
+  cancel_build (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KH_TYPE_RESULTS_PAGE);
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->department_names, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_hash_table_unref);
+  g_clear_pointer (&self->task_titles, g_hash_table_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->department_ids, g_array_unref);
@@ -804,6 +877,7 @@ kh_results_page_init (KhResultsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->task_titles = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify)kh_indicator_free);
 

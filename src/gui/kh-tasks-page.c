@@ -58,6 +58,12 @@ struct _KhTasksPage
   GPtrArray          *all_tasks;         /* KhTask, the plan's order */
   GPtrArray          *tasks;             /* KhTask, those of the filter's department */
   GHashTable         *rows;              /* gint64 → KhTaskRow (borrowed) */
+  GPtrArray          *pending;           /* PendingGroup: rows still to build */
+  guint               pending_group;     /* where the build stands in pending */
+  guint               pending_row;
+  GtkWidget          *building_group;    /* the group pending_group fills */
+  guint               build_source;      /* idle that builds the next rows */
+  guint               build_tick_id;     /* waits for the frame that shows them */
   KhTaskTrash        *trash;             /* what Undo brings back */
 
   gint64              plan_id;
@@ -280,6 +286,34 @@ load (KhTasksPage  *self,
 
 /* Showing */
 
+/* Building the rows
+ *
+ * A row costs 1–2 ms to build and as much again to lay out (its labels
+ * wrap), so a plan's 50 tasks built at once held the window up for a
+ * fifth of a second. show_tasks() builds what one turn of the main loop
+ * affords, then the rest a few rows per frame: the first rows show at
+ * once and no turn of the main loop grows long. Anything that acts on
+ * the rows finishes the build first (build_all()). */
+
+/* Building rows stops after this long; the frame then lays them out. */
+#define BUILD_BUDGET_US 5000
+
+typedef struct
+{
+  char      *title;
+  GPtrArray *tasks;   /* KhTask, borrowed from self->tasks */
+} PendingGroup;
+
+static void
+pending_group_free (gpointer data)
+{
+  PendingGroup *pending = data;
+
+  g_free (pending->title);
+  g_ptr_array_unref (pending->tasks);
+  g_free (pending);
+}
+
 static GtkWidget *
 group_new (const char *title,
            guint       n_tasks)
@@ -291,40 +325,6 @@ group_new (const char *title,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), count);
   return group;
-}
-
-static void
-add_group (KhTasksPage *self,
-           const char  *title,
-           GPtrArray   *tasks)
-{
-  GtkWidget *group;
-
-  if (tasks->len == 0)
-    return;
-
-  group = group_new (title, tasks->len);
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      const KhTask *task = g_ptr_array_index (tasks, i);
-      GtkWidget *row = kh_task_row_new (task, self->department_names, self->indicators);
-
-      kh_task_row_set_movable (KH_TASK_ROW (row), i > 0, i + 1 < tasks->len);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_hash_table_insert (self->rows, id_dup (task->id), row);
-    }
-
-  gtk_box_append (self->groups_box, group);
-}
-
-static void
-clear_groups (KhTasksPage *self)
-{
-  GtkWidget *child;
-
-  g_hash_table_remove_all (self->rows);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
-    gtk_box_remove (self->groups_box, child);
 }
 
 static void
@@ -343,6 +343,141 @@ restore_focus (KhTasksPage *self)
   self->focus_which = NULL;
 }
 
+static void
+cancel_build (KhTasksPage *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->build_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick_id);
+  self->build_tick_id = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_group = 0;
+  self->pending_row = 0;
+  self->building_group = NULL;
+}
+
+/* Builds rows until the budget is spent (budget_us < 0: all of them).
+ * Returns TRUE when every row is built. */
+static gboolean
+build_rows (KhTasksPage *self,
+            gint64       budget_us)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+
+  while (self->pending != NULL && self->pending_group < self->pending->len)
+    {
+      PendingGroup *pending = g_ptr_array_index (self->pending, self->pending_group);
+      const KhTask *task = g_ptr_array_index (pending->tasks, self->pending_row);
+      GtkWidget *row;
+
+      if (self->pending_row == 0)
+        {
+          self->building_group = group_new (pending->title, pending->tasks->len);
+          gtk_box_append (self->groups_box, self->building_group);
+        }
+
+      row = kh_task_row_new (task, self->department_names, self->indicators);
+      kh_task_row_set_movable (KH_TASK_ROW (row), self->pending_row > 0,
+                               self->pending_row + 1 < pending->tasks->len);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->building_group), row);
+      g_hash_table_insert (self->rows, id_dup (task->id), row);
+      if (task->id == self->focus_task_id)
+        restore_focus (self);
+
+      if (++self->pending_row == pending->tasks->len)
+        {
+          self->pending_group++;
+          self->pending_row = 0;
+        }
+
+      if (budget_us >= 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  if (self->pending != NULL && self->pending_group < self->pending->len)
+    return FALSE;
+
+  cancel_build (self);
+  /* The row to focus is not there any more. */
+  self->focus_task_id = 0;
+  self->focus_which = NULL;
+  return TRUE;
+}
+
+static void build_later (KhTasksPage *self);
+
+static gboolean
+build_rows_cb (gpointer data)
+{
+  KhTasksPage *self = data;
+
+  self->build_source = 0;
+  kh_stall_monitor_push ("tasks: rows");
+  if (!build_rows (self, BUILD_BUDGET_US))
+    build_later (self);
+  kh_stall_monitor_pop ();
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  KhTasksPage *self = KH_TASKS_PAGE (widget);
+
+  self->build_tick_id = 0;
+  self->build_source = g_idle_add (build_rows_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next rows after the next frame, which lays these out: a frame and
+ * a batch of rows never share a turn of the main loop. Out of sight, at
+ * once. */
+static void
+build_later (KhTasksPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
+  else
+    self->build_source = g_idle_add (build_rows_cb, self);
+}
+
+/* Every row, now: before anything acts on them. */
+static void
+build_all (KhTasksPage *self)
+{
+  if (self->pending != NULL)
+    build_rows (self, -1);
+}
+
+static void
+add_group (KhTasksPage *self,
+           const char  *title,
+           GPtrArray   *tasks)
+{
+  PendingGroup *pending;
+
+  if (tasks->len == 0)
+    return;
+
+  pending = g_new0 (PendingGroup, 1);
+  pending->title = g_strdup (title);
+  pending->tasks = g_ptr_array_copy (tasks, NULL, NULL);
+  g_ptr_array_add (self->pending, pending);
+}
+
+static void
+clear_groups (KhTasksPage *self)
+{
+  GtkWidget *child;
+
+  cancel_build (self);
+  g_hash_table_remove_all (self->rows);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
+    gtk_box_remove (self->groups_box, child);
+}
+
 /* Builds one group per lead department, in the departments' order, with
  * the tasks that pass the filter and the search, in the plan's order. */
 static void
@@ -356,6 +491,7 @@ show_tasks (KhTasksPage *self)
   gboolean any = FALSE;
 
   clear_groups (self);
+  self->pending = g_ptr_array_new_with_free_func (pending_group_free);
 
   for (guint d = 0; d < self->departments->len; d++)
     {
@@ -391,8 +527,11 @@ show_tasks (KhTasksPage *self)
   any |= shown->len > 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "no-match");
+
+  /* Scrolled down, the list keeps its place: that needs every row now. */
+  if (!build_rows (self, scrolled > 0 ? -1 : BUILD_BUDGET_US))
+    build_later (self);
   gtk_adjustment_set_value (adjustment, scrolled);
-  restore_focus (self);
 }
 
 static void
@@ -533,12 +672,14 @@ move_task (KhTasksPage *self,
            gint64       id,
            int          delta)
 {
-  GtkWidget *row = g_hash_table_lookup (self->rows, &id);
+  GtkWidget *row;
   GtkListBoxRow *neighbour;
   GtkWidget *list;
   g_autoptr(GError) error = NULL;
   guint neighbour_index;
 
+  build_all (self);
+  row = g_hash_table_lookup (self->rows, &id);
   if (row == NULL || !(list = gtk_widget_get_parent (row)) || !GTK_IS_LIST_BOX (list))
     return;
 
@@ -601,11 +742,13 @@ delete_task (KhTasksPage *self,
              gint64       id)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row = g_hash_table_lookup (self->rows, &id);
+  GtkWidget *row;
   AdwToast *undo_toast;
   gint64 next_id = 0;
   guint index = 0;
 
+  build_all (self);
+  row = g_hash_table_lookup (self->rows, &id);
   (void)find_task (self->all_tasks, id, &index);
   if (!(undo_toast = kh_task_trash_delete (self->trash, self->store, id, (int)index, &error)))
     {
@@ -758,6 +901,7 @@ kh_tasks_page_dispose (GObject *object)
 
   /* The stack is both the bin's child and a template child: the bin lets
    * go of it first, or both would unparent it. */
+  cancel_build (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KH_TYPE_TASKS_PAGE);
 
