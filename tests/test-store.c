@@ -236,6 +236,100 @@ test_refuse_corrupt (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Garbage over the last page: the header, the schema and most of the data
+ * still read, only a check of the whole file finds the damage. The file
+ * stays in WAL mode, as the app leaves it. */
+static void
+damage_last_page (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint page_size;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  page_size = ((guint)(guchar)contents[16] << 8) | (guchar)contents[17];
+  g_assert_cmpuint (contents[18], ==, 2);   /* WAL */
+  g_assert_cmpuint (length, >, page_size * 8);
+  for (gsize i = length - page_size; i < length; i++)
+    contents[i] = (char)(i * 7);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* KH_STORE_OPEN_DEFER_CHECK opens a damaged-inside file at once; the check
+ * comes later, every write waits for it, and a second connection of the
+ * process shares its verdict. */
+static void
+test_deferred_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(KhStore) deferred = NULL;
+  KhStore *store;
+
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kh_store_is_verified (store));   /* a new file */
+  for (int i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bộ phận có tên dài số %d — %0100d", i, i);
+      kh_store_add_department (store, name, "", &error);
+      g_assert_no_error (error);
+    }
+  g_object_unref (store);
+
+  /* A sound file: open unchecked, then verified, then written. */
+  deferred = kh_store_open_full (fixture->path, KH_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (kh_store_is_verified (deferred));
+  g_assert_true (kh_store_verify (deferred, &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_store_is_verified (deferred));
+  g_assert_cmpint (kh_store_add_department (deferred, "Đài truyền thanh", "", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&deferred);
+
+  damage_last_page (fixture->path);
+  before = read_file (fixture->path);
+
+  /* The usual open still checks at once. */
+  store = kh_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  deferred = kh_store_open_full (fixture->path, KH_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deferred);
+  g_assert_false (kh_store_is_verified (deferred));
+
+  /* A second connection shares the unchecked verdict: it opens (as a
+   * worker's does, without reading the file again), but cannot write. */
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (kh_store_is_verified (store));
+  g_assert_false (kh_store_begin (store, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (kh_store_is_verified (deferred));
+  g_clear_object (&store);
+
+  /* Writes are refused; the file is as it was. */
+  g_assert_false (kh_store_verify (deferred, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpint (kh_store_add_department (deferred, "Phòng mới", "", &error), <=, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_clear_object (&deferred);
+  after = read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_refuse_directory (Fixture       *fixture,
                        gconstpointer  data)
@@ -448,6 +542,7 @@ main (int   argc,
   ADD ("/store/refuse-newer", test_refuse_newer);
   ADD ("/store/refuse-not-database", test_refuse_not_database);
   ADD ("/store/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/refuse-directory", test_refuse_directory);
   ADD ("/store/foreign-keys", test_foreign_keys);
   ADD ("/store/failed-change-leaves-nothing", test_failed_change_leaves_nothing);

@@ -24,6 +24,56 @@
 
 #define BUSY_TIMEOUT_MS 10000
 
+typedef enum
+{
+  VERDICT_UNCHECKED,
+  VERDICT_CHECKING,
+  VERDICT_OK,
+  VERDICT_DAMAGED,
+} VerdictState;
+
+/* Whether a file passed quick_check. One verdict is shared by every store
+ * of this process on the file (a second connection does not check again),
+ * so a check deferred by the first store is the one the others wait for. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  VerdictState  state;
+  GError       *error;
+  char         *path;
+} Verdict;
+
+static void
+verdict_clear (gpointer data)
+{
+  Verdict *verdict = data;
+
+  g_mutex_clear (&verdict->lock);
+  g_cond_clear (&verdict->cond);
+  g_clear_error (&verdict->error);
+  g_free (verdict->path);
+}
+
+static Verdict *
+verdict_new (const char   *path,
+             VerdictState  state)
+{
+  Verdict *verdict = g_atomic_rc_box_new0 (Verdict);
+
+  g_mutex_init (&verdict->lock);
+  g_cond_init (&verdict->cond);
+  verdict->state = state;
+  verdict->path = g_strdup (path);
+  return verdict;
+}
+
+static void
+verdict_unref (Verdict *verdict)
+{
+  g_atomic_rc_box_release_full (verdict, verdict_clear);
+}
+
 struct _KhStore
 {
   GObject     parent_instance;
@@ -32,6 +82,7 @@ struct _KhStore
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   char       *file_key;     /* in open_files while the connection is open */
+  Verdict    *verdict;      /* shared with the other stores of the file */
   guint       transaction_depth;
   guint       read_only : 1;
 };
@@ -45,7 +96,22 @@ G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
  * then checkpoint the WAL under it. So the header is read only by the
  * first store to open a file. */
 G_LOCK_DEFINE_STATIC (open_files);
-static GHashTable *open_files;   /* "device:inode" → number of stores */
+static GHashTable *open_files;   /* "device:inode" → OpenFile */
+
+typedef struct
+{
+  guint    n_stores;
+  Verdict *verdict;   /* the first store's */
+} OpenFile;
+
+static void
+open_file_free (gpointer data)
+{
+  OpenFile *file = data;
+
+  verdict_unref (file->verdict);
+  g_free (file);
+}
 
 static char *
 file_key_for (const char *path)
@@ -58,45 +124,54 @@ file_key_for (const char *path)
                           (guint64)st.st_dev, (guint64)st.st_ino);
 }
 
-static gboolean
-file_is_open (const char *key)
+/* The verdict of the stores that have the file open, or NULL. */
+static Verdict *
+file_open_verdict (const char *key)
 {
-  gboolean open;
+  Verdict *verdict = NULL;
+  OpenFile *file;
 
   G_LOCK (open_files);
-  open = key != NULL && open_files != NULL && g_hash_table_contains (open_files, key);
+  if (key != NULL && open_files != NULL && (file = g_hash_table_lookup (open_files, key)))
+    verdict = g_atomic_rc_box_acquire (file->verdict);
   G_UNLOCK (open_files);
-  return open;
+  return verdict;
 }
 
 static void
 file_opened (KhStore *self)
 {
+  OpenFile *file;
+
   if ((self->file_key = file_key_for (self->path)) == NULL)
     return;
 
   G_LOCK (open_files);
   if (open_files == NULL)
-    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_insert (open_files, g_strdup (self->file_key),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key)) + 1));
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, open_file_free);
+  file = g_hash_table_lookup (open_files, self->file_key);
+  if (file == NULL)
+    {
+      file = g_new0 (OpenFile, 1);
+      file->verdict = g_atomic_rc_box_acquire (self->verdict);
+      g_hash_table_insert (open_files, g_strdup (self->file_key), file);
+    }
+  file->n_stores++;
   G_UNLOCK (open_files);
 }
 
 static void
 file_closed (KhStore *self)
 {
-  guint count;
+  OpenFile *file;
 
   if (self->file_key == NULL)
     return;
 
   G_LOCK (open_files);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
-  if (count <= 1)
+  file = g_hash_table_lookup (open_files, self->file_key);
+  if (file != NULL && --file->n_stores == 0)
     g_hash_table_remove (open_files, self->file_key);
-  else
-    g_hash_table_insert (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (count - 1));
   G_UNLOCK (open_files);
   g_clear_pointer (&self->file_key, g_free);
 }
@@ -119,6 +194,7 @@ kh_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
   file_closed (self);
+  g_clear_pointer (&self->verdict, verdict_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (kh_store_parent_class)->finalize (object);
@@ -305,6 +381,29 @@ query_int (KhStore     *self,
 }
 
 static gboolean
+query_text (KhStore     *self,
+            const char  *sql,
+            char       **value,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return kh_store_set_error (self, rc, error);
+}
+
+static gboolean
 quick_check (KhStore  *self,
              GError  **error)
 {
@@ -391,14 +490,109 @@ open_connection (KhStore     *self,
   return TRUE;
 }
 
+/* quick_check through a connection of its own, so that it can run in a
+ * worker thread while the store's connection serves the window. */
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  g_autoptr(KhStore) checker = g_object_new (KH_TYPE_STORE, NULL);
+
+  checker->path = g_strdup (path);
+  return open_connection (checker, TRUE, error) && quick_check (checker, error);
+}
+
+/* Runs the check if no one has, waits for it if another thread runs it. */
+static gboolean
+verdict_settle (Verdict  *verdict,
+                GError  **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&verdict->lock);
+  while (verdict->state == VERDICT_CHECKING)
+    g_cond_wait (&verdict->cond, &verdict->lock);
+
+  if (verdict->state == VERDICT_UNCHECKED)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      verdict->state = VERDICT_CHECKING;
+      g_mutex_unlock (&verdict->lock);
+      ok = check_file (verdict->path, &local_error);
+      g_mutex_lock (&verdict->lock);
+      verdict->state = ok ? VERDICT_OK : VERDICT_DAMAGED;
+      verdict->error = g_steal_pointer (&local_error);
+      g_cond_broadcast (&verdict->cond);
+    }
+
+  ok = verdict->state == VERDICT_OK;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (verdict->error));
+  g_mutex_unlock (&verdict->lock);
+  return ok;
+}
+
+/**
+ * kh_store_verify:
+ *
+ * Makes sure the file passed quick_check: runs it (reading the whole
+ * file, through a connection of its own) if the store was opened with
+ * %KH_STORE_OPEN_DEFER_CHECK and no one has yet, waits for it if another
+ * thread is running it. Safe to call from any thread.
+ *
+ * Returns: %FALSE with %KH_STORE_ERROR_CORRUPT (or another reason the
+ *   file cannot be read) when the file is damaged
+ */
+gboolean
+kh_store_verify (KhStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), FALSE);
+
+  return verdict_settle (self->verdict, error);
+}
+
+/* Whether kh_store_verify() would return at once. */
+gboolean
+kh_store_is_verified (KhStore *self)
+{
+  gboolean settled;
+
+  g_return_val_if_fail (KH_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->verdict->lock);
+  settled = self->verdict->state == VERDICT_OK || self->verdict->state == VERDICT_DAMAGED;
+  g_mutex_unlock (&self->verdict->lock);
+  return settled;
+}
+
 KhStore *
 kh_store_open (const char  *path,
                GError     **error)
 {
+  return kh_store_open_full (path, KH_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * kh_store_open_full:
+ * @flags: %KH_STORE_OPEN_DEFER_CHECK leaves quick_check (which reads the
+ *   whole file) to kh_store_verify(), e.g. in a worker thread; every write
+ *   first waits for its verdict (kh_store_begin() fails on a damaged file)
+ *
+ * Opens the database, refusing what it cannot safely use.
+ */
+KhStore *
+kh_store_open_full (const char        *path,
+                    KhStoreOpenFlags   flags,
+                    GError           **error)
+{
   g_autoptr(KhStore) self = g_object_new (KH_TYPE_STORE, NULL);
   g_autofree char *default_path = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *journal_mode = NULL;
   gboolean exists, already_open;
+  gboolean defer = (flags & KH_STORE_OPEN_DEFER_CHECK) != 0;
   int version = 0;
 
   if (path == NULL || *path == '\0')
@@ -415,10 +609,16 @@ kh_store_open (const char  *path,
     }
 
   /* A file this process has open already passed the checks below when it
-   * was first opened: a worker's own connection (the dashboard, an
-   * export) need not read the whole file again (quick_check reads every
-   * page: 0.1 s on ten years of data). */
-  already_open = exists && file_is_open (key = file_key_for (path));
+   * was first opened, or its deferred check is under way: a worker's own
+   * connection (the dashboard, an export) shares that verdict rather than
+   * read the whole file again (quick_check reads every page: 0.1 s on ten
+   * years of data). */
+  if (exists)
+    self->verdict = file_open_verdict (key = file_key_for (path));
+  already_open = self->verdict != NULL;
+  if (!already_open)
+    self->verdict = verdict_new (path, exists ? VERDICT_UNCHECKED : VERDICT_OK);
+
   if (exists && !already_open && !check_file_header (path, error))
     return NULL;
 
@@ -442,7 +642,20 @@ kh_store_open (const char  *path,
       return NULL;
     }
 
-  if (exists && !already_open && !quick_check (self, error))
+  /* The check can wait only when opening writes nothing: no migration,
+   * and already in WAL mode (switching to it rewrites the header). */
+  if (defer && !self->read_only &&
+      (version < KH_SCHEMA_VERSION ||
+       !query_text (self, "PRAGMA journal_mode", &journal_mode, error) ||
+       g_ascii_strcasecmp (journal_mode, "wal") != 0))
+    {
+      g_clear_error (error);
+      defer = FALSE;
+    }
+
+  /* A second connection shares the first one's verdict without waiting
+   * for it: reading a damaged file only fails, and its writes wait. */
+  if (!defer && !already_open && !kh_store_verify (self, error))
     return NULL;
 
   if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
@@ -553,6 +766,11 @@ gboolean
 kh_store_check_writable (KhStore  *self,
                          GError  **error)
 {
+  /* Nothing is written into a file before it is known to be sound: a
+   * write during a deferred check waits for its verdict. */
+  if (!verdict_settle (self->verdict, error))
+    return FALSE;
+
   if (self->read_only)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,

@@ -28,6 +28,12 @@ typedef enum
   KH_STORE_ERROR_FAILED,
 } KhStoreError;
 
+typedef enum
+{
+  KH_STORE_OPEN_DEFAULT     = 0,
+  KH_STORE_OPEN_DEFER_CHECK = 1 << 0,  /* quick_check later, see kh_store_verify() */
+} KhStoreOpenFlags;
+
 #define KH_TYPE_STORE (kh_store_get_type ())
 G_DECLARE_FINAL_TYPE (KhStore, kh_store, KH, STORE, GObject)
 
@@ -35,6 +41,12 @@ GQuark      kh_store_error_quark        (void);
 char       *kh_store_default_path       (void);
 KhStore    *kh_store_open               (const char  *path,
                                          GError     **error);
+KhStore    *kh_store_open_full          (const char  *path,
+                                         KhStoreOpenFlags flags,
+                                         GError     **error);
+gboolean    kh_store_verify             (KhStore     *self,
+                                         GError     **error);
+gboolean    kh_store_is_verified        (KhStore     *self);
 const char *kh_store_get_path           (KhStore     *self);
 int         kh_store_get_schema_version (KhStore     *self);
 gint64      kh_store_get_data_version   (KhStore     *self);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kh-backup.h"
 #include "kh-template.h"
@@ -33,6 +34,8 @@ struct _KhApplication
   KhStore        *store;
   GError         *store_error;
   char           *database_path;
+  GCancellable   *verify_cancellable;   /* the running check of the store */
+  guint           verify_idle_id;
 
   /* Changes by other programs */
   guint           watch_id;
@@ -261,6 +264,9 @@ kh_application_dispose (GObject *object)
   KhApplication *self = KH_APPLICATION (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->verify_idle_id, g_source_remove);
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
@@ -448,16 +454,42 @@ kh_application_get_database_path (KhApplication *self)
   return self->database_path;
 }
 
+/* Whether today's copy is there already (kh_backup_daily() makes sure). */
+static gboolean
+daily_done (const char *path,
+            GDateTime  *now)
+{
+  g_autofree char *dir_path = kh_backup_dir_for (path);
+  g_autofree char *today = g_date_time_format (now, "-%Y-%m-%dT");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (strstr (name, today) != NULL && g_str_has_suffix (name, "-daily.db"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 backup_daily_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
+  KhStore *store = task_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = kh_backup_daily (task_data, now, &error);
+  g_autofree char *path = NULL;
 
+  /* A damaged file makes no backup: the check comes first, so on the
+   * first start of a day it runs here, not after the first frame. */
+  if (daily_done (kh_store_get_path (store), now) || !kh_store_verify (store, NULL))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  path = kh_backup_daily (kh_store_get_path (store), now, &error);
   if (error != NULL)
     g_warning ("The daily backup failed: %s", error->message);
   else if (path != NULL)
@@ -478,7 +510,7 @@ start_daily_backup (KhApplication *self)
 
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_source_tag (task, start_daily_backup);
-  g_task_set_task_data (task, g_strdup (kh_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
   g_task_run_in_thread (task, backup_daily_thread);
 }
 
@@ -498,12 +530,122 @@ is_emptied (const char *path)
   return backup != NULL;
 }
 
+/* Every database offers the templates that ship with this version. */
+static void
+install_templates (KhApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (kh_store_is_read_only (self->store) ||
+      kh_store_install_builtin_templates (self->store, &error))
+    return;
+
+  /* A damaged file: the check's verdict turns the window to recovery. */
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT))
+    g_debug ("The built-in templates were not installed: %s", error->message);
+  else
+    g_warning ("The built-in templates could not be installed: %s", error->message);
+}
+
+static gboolean
+has_builtin_templates (KhStore *store)
+{
+  g_autoptr(GPtrArray) templates = kh_store_list_templates (store, NULL);
+
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    if (((KhTemplate *)templates->pdata[i])->builtin)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (kh_store_verify (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_verified_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KhApplication *self = user_data;
+  KhStore *store = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: the application is gone. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Another database was opened meanwhile. */
+  if (store != self->store)
+    return;
+
+  /* Writing them had to wait for the verdict. */
+  if (error == NULL)
+    {
+      install_templates (self);
+      return;
+    }
+
+  /* The window shows the recovery page instead of the views. */
+  g_debug ("%s failed its check: %s", kh_store_get_path (store), error->message);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  self->store_error = g_steal_pointer (&error);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* quick_check reads the whole file (30–100 ms on ten years of data): the
+ * window shows the database at once and the check runs meanwhile, through
+ * its own connection. A write before its verdict waits for it
+ * (kh_store_check_writable()), so nothing goes into a damaged file. */
+static void
+start_verify (KhApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->verify_cancellable = g_cancellable_new ();
+
+  /* Not the application as source: a quit before the verdict must not
+   * keep it alive. */
+  task = g_task_new (NULL, self->verify_cancellable, on_verified_cb, self);
+  g_task_set_source_tag (task, start_verify);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+static gboolean
+on_verify_idle_cb (gpointer user_data)
+{
+  KhApplication *self = user_data;
+
+  self->verify_idle_id = 0;
+  start_verify (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * kh_application_open_database:
  * @path: (nullable): the file, or %NULL for the usual one
  *
  * Opens the database and shows it in every window, or, when it cannot be
  * opened, shows why. A file that is not a database is never replaced.
+ * The file's integrity check finishes after this returns: a damaged file
+ * then replaces the store with its error (#KhApplication:store is
+ * notified).
  *
  * Returns: whether the database is open
  */
@@ -517,6 +659,9 @@ kh_application_open_database (KhApplication *self,
 
   wanted = (path != NULL && path[0] != '\0') ? g_strdup (path) : kh_store_default_path ();
 
+  g_clear_handle_id (&self->verify_idle_id, g_source_remove);
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 
@@ -525,20 +670,25 @@ kh_application_open_database (KhApplication *self,
                  _("The database “%s” is empty, yet backups of it were made. It was left as it is; restore a backup."),
                  wanted);
   else
-    self->store = kh_store_open (wanted, &self->store_error);
+    self->store = kh_store_open_full (wanted, KH_STORE_OPEN_DEFER_CHECK, &self->store_error);
 
   if (self->store == NULL)
     g_debug ("Could not open %s: %s", wanted, self->store_error->message);
   else
-    start_daily_backup (self);
-
-  /* Every database offers the templates that ship with this version. */
-  if (self->store != NULL && !kh_store_is_read_only (self->store))
     {
-      g_autoptr(GError) template_error = NULL;
-
-      if (!kh_store_install_builtin_templates (self->store, &template_error))
-        g_warning ("The built-in templates could not be installed: %s", template_error->message);
+      start_daily_backup (self);
+      if (kh_store_is_verified (self->store))
+        install_templates (self);
+      else
+        {
+          /* After the first frame: on two cores the check would slow it. */
+          self->verify_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_verify_idle_cb, self, NULL);
+          /* A database the app never opened (made by kehoach-cli) has no
+           * templates yet: the new-plan dialog needs them, so here the
+           * write waits for the check. */
+          if (!has_builtin_templates (self->store))
+            install_templates (self);
+        }
     }
 
   if (set_str (&self->database_path, wanted))

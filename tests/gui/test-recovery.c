@@ -35,6 +35,27 @@ damage_database (const char *path)
   g_assert_no_error (error);
 }
 
+/* Garbage over the last page, the file left in WAL mode as the app leaves
+ * it: it opens, and only a check of the whole file finds the damage. */
+static void
+damage_last_page (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint page_size;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  page_size = ((guint)(guchar)contents[16] << 8) | (guchar)contents[17];
+  g_assert_cmpuint (contents[18], ==, 2);   /* WAL */
+  g_assert_cmpuint (length, >, page_size * 4);
+  for (gsize i = length - page_size; i < length; i++)
+    contents[i] = (char)(i * 7);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 make_backup (const char *path)
 {
@@ -126,6 +147,55 @@ test_damaged_restores_backup (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, ==, 1);
   g_clear_object (&store);
+}
+
+/* Damaged deep inside: the window shows it at once, then the check in the
+ * background finds the damage and the window turns to the recovery page */
+
+static void
+switches_to_recovery (KhApplication *app,
+                      KhWindow      *window,
+                      gconstpointer  data)
+{
+  const GError *error;
+
+  /* Shown before the check's verdict reached the application. */
+  g_assert_nonnull (kh_application_get_store (app));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text,
+                                      "The Database Is Damaged"));
+
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (window), is_mapped_label_with_text,
+                                     "The Database Is Damaged"));
+  g_assert_null (kh_application_get_store (app));
+  error = kh_application_get_store_error (app);
+  g_assert_true (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_CORRUPT));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+
+  restore_offered_backup (app, window, data);
+}
+
+static void
+test_damaged_inside_switches (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *damaged = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) aside = NULL;
+
+  fill_demo (fixture->path);
+  copy = make_backup (fixture->path);
+  damage_last_page (fixture->path);
+  before = read_bytes (fixture->path);
+
+  run_application (fixture->path, switches_to_recovery, fixture->path);
+
+  /* Nothing was written into the damaged file while it was open. */
+  damaged = find_damaged (fixture->dir);
+  g_assert_nonnull (damaged);
+  aside = read_bytes (damaged);
+  g_assert_true (g_bytes_equal (before, aside));
 }
 
 /* An emptied file beside good backups is not a new, empty database */
@@ -283,6 +353,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/recovery/damaged-restores-backup", test_damaged_restores_backup);
+  ADD ("/gui/recovery/damaged-inside-switches", test_damaged_inside_switches);
   ADD ("/gui/recovery/emptied-restores-backup", test_emptied_restores_backup);
   ADD ("/gui/recovery/not-database-without-backup", test_not_database_without_backup);
   ADD ("/gui/recovery/damaged-backup-not-offered", test_damaged_backup_not_offered);
