@@ -41,27 +41,6 @@ preferences_open (gpointer app)
   return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* The daily copy made at start-up can have the same minute: the row is
  * told by both its title and its subtitle. */
 static gboolean
@@ -129,6 +108,7 @@ restore_and_undo (KhApplication *app,
   gpointer gone[2] = { app, GINT_TO_POINTER (FALSE) };
   gpointer back[2] = { app, GINT_TO_POINTER (TRUE) };
   KhPreferencesWindow *preferences;
+  AdwMessageDialog *dialog;
   GtkWidget *row, *restore, *undo;
 
   g_assert_cmpint (kh_store_find_department (kh_application_get_store (app), ADDED), >, 0);
@@ -145,9 +125,10 @@ restore_and_undo (KhApplication *app,
   g_signal_emit_by_name (restore, "clicked");
 
   /* Asked first; what will happen is said. */
-  g_assert_true (kh_test_wait_for (message_dialog_shown, NULL));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "can be undone"));
-  adw_message_dialog_response (find_message_dialog (), "restore");
+  dialog = kh_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "can be undone"));
+  adw_message_dialog_response (dialog, "restore");
 
   g_assert_true (kh_test_wait_for (department_is, gone));
   /* The Preferences show the restored departments, not the old ones. */
@@ -248,6 +229,7 @@ typed_then_restored (KhApplication *app,
   const Expected *expected = data;
   gpointer gone[2] = { app, GINT_TO_POINTER (FALSE) };
   KhPreferencesWindow *preferences;
+  AdwMessageDialog *dialog;
   g_autoptr(KhAgency) agency = NULL;
   GtkWidget *place, *row;
 
@@ -262,8 +244,9 @@ typed_then_restored (KhApplication *app,
   row = wait_for_widget (GTK_WIDGET (preferences), is_expected_row, expected);
   g_assert_nonnull (row);
   g_signal_emit_by_name (kh_test_find_widget (row, is_mapped_button_labelled, "_Restore…"), "clicked");
-  g_assert_true (kh_test_wait_for (message_dialog_shown, NULL));
-  adw_message_dialog_response (find_message_dialog (), "restore");
+  dialog = kh_test_wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restore");
   g_assert_true (kh_test_wait_for (department_is, gone));
 
   agency = kh_store_load_agency (kh_application_get_store (app), NULL);

@@ -568,20 +568,6 @@ click_delete_of (GtkWidget *row)
   g_signal_emit_by_name (button, "clicked");
 }
 
-static gboolean
-is_message_dialog (gpointer data)
-{
-  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      {
-        *(gpointer *)data = l->data;
-        g_list_free (l);
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 static void
 delete_and_undo (KhApplication *app,
                  KhWindow      *window,
@@ -597,10 +583,10 @@ delete_and_undo (KhApplication *app,
 
   if (with_results != NULL)
     {
-      AdwMessageDialog *dialog = NULL;
-
       /* Results were recorded against it: the clerk is asked first. */
-      g_assert_true (kh_test_wait_for (is_message_dialog, &dialog));
+      AdwMessageDialog *dialog = kh_test_wait_for_message_dialog ();
+
+      g_assert_nonnull (dialog);
       g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
                                      "2 results were recorded against this task. They are kept, as work outside the plan’s tasks."));
       adw_message_dialog_response (dialog, "delete");
