@@ -297,6 +297,10 @@ kh_window_reload (KhWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-exchange",
                                  store != NULL && !kh_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store != NULL);
+  /* A result belongs to a plan, and needs a database that can take it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-result",
+                                 g_str_equal (visible, "views") && self->plan_id != 0 &&
+                                 !kh_store_is_read_only (store));
 }
 
 static void
