@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "kh-window.h"
+
 #include "kh-test-ui.h"
 
 #define DEADLINE_S 20
@@ -90,4 +92,47 @@ kh_test_wait_for_message_dialog (void)
 
   kh_test_wait_for (message_dialog_shown, &dialog);
   return dialog;
+}
+
+typedef struct
+{
+  KhTestBody    body;
+  gconstpointer data;
+} Run;
+
+static void
+on_activate_cb (KhApplication *app,
+                Run           *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (KH_IS_WINDOW (window));
+  run->body (app, KH_WINDOW (window), run->data);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* As `kehoach --db PATH`, with the test's body once the window is up;
+ * then quits as a person would and checks that nothing keeps the
+ * application (and so the database) alive. */
+void
+kh_test_run_application (const char    *path,
+                         KhTestBody     body,
+                         gconstpointer  data)
+{
+  Run run = { body, data };
+  KhApplication *app;
+
+  app = g_object_new (KH_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "database-path", path,
+                      NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
+  g_object_unref (app);
+  g_assert_null (app);
 }

@@ -7,9 +7,15 @@
 
 #include <adwaita.h>
 
+#include "kh-application.h"
+#include "kh-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*Predicate) (gpointer data);
+typedef void     (*KhTestBody) (KhApplication *app,
+                                KhWindow      *window,
+                                gconstpointer  data);
 typedef gboolean (*Match)     (GtkWidget     *widget,
                                gconstpointer  data);
 
@@ -21,5 +27,9 @@ GtkWidget *kh_test_find_widget (GtkWidget     *root,
 AdwMessageDialog *
            kh_test_wait_for_message_dialog
                                (void);
+void       kh_test_run_application
+                               (const char    *path,
+                                KhTestBody     body,
+                                gconstpointer  data);
 
 G_END_DECLS

@@ -276,51 +276,9 @@ count_results (Fixture *fixture)
   return results ? results->len : 0;
 }
 
-/* Running the application */
-
-typedef void (*Body) (KhApplication *app,
-                      KhWindow      *window,
-                      gconstpointer  data);
-
-typedef struct
-{
-  Body          body;
-  gconstpointer data;
-} Run;
-
-static void
-on_activate_cb (KhApplication *app,
-                Run           *run)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (KH_IS_WINDOW (window));
-  run->body (app, KH_WINDOW (window), run->data);
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-}
-
-static void
-run_application (const char    *path,
-                 Body           body,
-                 gconstpointer  data)
-{
-  Run run = { body, data };
-  KhApplication *app;
-
-  app = g_object_new (KH_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "database-path", path,
-                      NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &run);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
-  g_object_unref (app);
-  g_assert_null (app);
-}
+/* Running the application: kh_test_run_application() */
+typedef KhTestBody Body;
+#define run_application kh_test_run_application
 
 static G_GNUC_UNUSED void
 show_view (KhWindow   *window,
