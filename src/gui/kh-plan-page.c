@@ -89,18 +89,6 @@ get_window (KhPlanPage *self)
 }
 
 static void
-add_toast (KhPlanPage *self,
-           AdwToast   *toast)
-{
-  KhWindow *window = get_window (self);
-
-  if (window != NULL)
-    kh_window_add_toast (window, toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
 show_error (KhPlanPage   *self,
             const GError *error)
 {
@@ -117,7 +105,7 @@ show_error (KhPlanPage   *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  kh_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 /* Tells every window (this one included) that the data changed. */
@@ -452,7 +440,7 @@ on_issue_dialog_issued_cb (KhPlanPage        *self,
                            KhPlanIssueDialog *dialog)
 {
   notify_store_changed (self);
-  add_toast (self, adw_toast_new (_("The plan is issued; its text is now frozen")));
+  kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("The plan is issued; its text is now frozen")));
 }
 
 static void
@@ -499,7 +487,7 @@ on_copy_dialog_response_cb (KhPlanPage       *self,
   escaped = g_markup_escape_text (gtk_editable_get_text (entry), -1);
   /* Translators: a toast; %s is the name of the new revision, e.g. “Điều chỉnh lần 1” */
   title = g_strdup_printf (_("A new draft, “%s”, was made from the issued plan"), escaped);
-  add_toast (self, adw_toast_new (title));
+  kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (title));
 
   if (window != NULL)
     kh_window_select_plan (window, id);

@@ -94,18 +94,6 @@ get_window (KhReportEditor *self)
 }
 
 static void
-add_toast (KhReportEditor *self,
-           AdwToast       *toast)
-{
-  KhWindow *window = get_window (self);
-
-  if (window != NULL)
-    kh_window_add_toast (window, toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
 show_error (KhReportEditor *self,
             const GError   *error)
 {
@@ -122,7 +110,7 @@ show_error (KhReportEditor *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  kh_window_add_toast_for (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -473,7 +461,7 @@ regenerate_action (GtkWidget  *widget,
   else
     {
       gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
-      add_toast (self, adw_toast_new (kh_report_changes_is_empty (changes)
+      kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (kh_report_changes_is_empty (changes)
                                       ? _("The results are up to date")
                                       : _("The results were generated again")));
     }
@@ -546,7 +534,7 @@ insert_anniversaries_action (GtkWidget  *widget,
     }
   if (days[0] == '\0')
     {
-      add_toast (self, adw_toast_new (_("No commemorative days fall in the next period")));
+      kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("No commemorative days fall in the next period")));
       return;
     }
 
@@ -600,7 +588,7 @@ on_issue_dialog_issued_cb (KhReportEditor    *self,
                            KhPlanIssueDialog *dialog)
 {
   notify_store_changed (self);
-  add_toast (self, adw_toast_new (_("The report is issued; its text is now frozen")));
+  kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("The report is issued; its text is now frozen")));
 }
 
 static void
@@ -644,7 +632,7 @@ on_delete_dialog_response_cb (KhReportEditor   *self,
       return;
     }
 
-  add_toast (self, adw_toast_new (_("The draft report was deleted")));
+  kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (_("The draft report was deleted")));
   notify_store_changed (self);
 }
 

@@ -101,29 +101,6 @@ get_window (KhResultsPage *self)
 }
 
 static void
-add_toast (KhResultsPage *self,
-           AdwToast      *toast)
-{
-  KhWindow *window = get_window (self);
-
-  if (window != NULL)
-    kh_window_add_toast (window, toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (KhResultsPage *self,
-            const GError  *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
-}
-
-static void
 changed (KhResultsPage *self)
 {
   KhWindow *window = get_window (self);
@@ -557,7 +534,7 @@ show_results (KhResultsPage *self)
   kh_stall_monitor_pop ();
   if (results == NULL)
     {
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -668,7 +645,7 @@ kh_results_page_reload (KhView  *view,
   if (!load (self, &error))
     {
       kh_stall_monitor_pop ();
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
   kh_stall_monitor_pop ();
@@ -719,7 +696,7 @@ on_undo_toast_button_clicked_cb (KhResultsPage *self,
   result->id = 0;
   if (kh_store_add_result (self->store, result, &error) == 0)
     {
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
   changed (self);
@@ -748,7 +725,7 @@ delete_action (GtkWidget  *widget,
       for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row; row = gtk_widget_get_next_sibling (row))
         if (KH_IS_RESULT_ROW (row) && kh_result_row_get_result_id (KH_RESULT_ROW (row)) == id)
           gtk_widget_add_css_class (row, "error");
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -759,7 +736,7 @@ delete_action (GtkWidget  *widget,
                           (GDestroyNotify)kh_result_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_clicked_cb),
                            self, G_CONNECT_SWAPPED);
-  add_toast (self, toast);
+  kh_window_add_toast_for (GTK_WIDGET (self), toast);
   changed (self);
 }
 

@@ -93,29 +93,6 @@ get_window (KhTasksPage *self)
   return KH_IS_WINDOW (root) ? KH_WINDOW (root) : NULL;
 }
 
-static void
-add_toast (KhTasksPage *self,
-           AdwToast    *toast)
-{
-  KhWindow *window = get_window (self);
-
-  if (window != NULL)
-    kh_window_add_toast (window, toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (KhTasksPage  *self,
-            const GError *error)
-{
-  AdwToast *error_toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (error_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (error_toast, 0);
-  add_toast (self, error_toast);
-}
-
 /* Tells every window (this page included) that the tasks changed. */
 static void
 changed (KhTasksPage *self)
@@ -556,7 +533,7 @@ kh_tasks_page_reload (KhView  *view,
 
   if (!load (self, &error))
     {
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -692,7 +669,7 @@ move_task (KhTasksPage *self,
   if (!kh_store_move_task (self->store, id, (int)neighbour_index, &error))
     {
       gtk_widget_add_css_class (row, "error");
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -734,7 +711,7 @@ on_trash_failed_cb (KhTasksPage  *self,
                     const GError *error,
                     KhTaskTrash  *trash)
 {
-  show_error (self, error);
+  kh_window_show_error_for (GTK_WIDGET (self), error);
 }
 
 static void
@@ -754,7 +731,7 @@ delete_task (KhTasksPage *self,
     {
       if (row != NULL)
         gtk_widget_add_css_class (row, "error");
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -780,7 +757,7 @@ delete_task (KhTasksPage *self,
       gtk_widget_grab_focus (add);
     }
 
-  add_toast (self, undo_toast);
+  kh_window_add_toast_for (GTK_WIDGET (self), undo_toast);
 }
 
 static void
@@ -815,7 +792,7 @@ delete_action (GtkWidget  *widget,
 
   if (!kh_task_trash_list_results (self->store, self->plan_id, id, result_ids, &error))
     {
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -866,7 +843,7 @@ on_department_dropdown_notify_selected_cb (KhTasksPage *self,
     tasks = g_ptr_array_ref (self->all_tasks);
   else if (!(tasks = kh_store_list_tasks (self->store, self->plan_id, department_id, &error)))
     {
-      show_error (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 

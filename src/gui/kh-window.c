@@ -68,17 +68,6 @@ struct _KhWindow
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error_toast (KhWindow     *self,
-                  const GError *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* Marks a page that has not shown the latest data yet. */
 static GQuark
 view_stale_quark (void)
@@ -449,7 +438,7 @@ open_demo_action (GtkWidget  *widget,
 
   if (!kh_demo_load (store, FALSE, &error))
     {
-      show_error_toast (self, error);
+      kh_window_show_error_for (GTK_WIDGET (self), error);
       return;
     }
 
@@ -668,6 +657,36 @@ kh_window_add_toast (KhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast in the window @widget is in; dropped when it is in none yet
+ * (a page built but not shown). Takes @toast. */
+void
+kh_window_add_toast_for (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (KH_IS_WINDOW (root))
+    kh_window_add_toast (KH_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* An error that stays until dismissed. A toast's title is markup, and
+ * messages quote what the clerk typed: it is escaped. */
+void
+kh_window_show_error_for (GtkWidget    *widget,
+                          const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  kh_window_add_toast_for (widget, toast);
 }
 
 gint64

@@ -17,6 +17,10 @@ KhWindow *kh_window_new              (KhApplication *application);
 void      kh_window_show_preferences (KhWindow      *self);
 void      kh_window_add_toast        (KhWindow      *self,
                                       AdwToast      *toast);
+void      kh_window_add_toast_for    (GtkWidget     *widget,
+                                      AdwToast      *toast);
+void      kh_window_show_error_for   (GtkWidget     *widget,
+                                      const GError  *error);
 gint64    kh_window_get_plan_id      (KhWindow      *self);
 void      kh_window_select_plan      (KhWindow      *self,
                                       gint64         plan_id);
