@@ -63,6 +63,7 @@ struct _KhWindow
   GtkNativeDialog      *file_chooser;  /* GTK 4.8 only */
 
   gint64                plan_id;       /* the plan the views show, 0 for none */
+  char                 *plan_menu_key; /* what the plan menu lists now */
   KhStore              *views_store;   /* weak: the store the views were given last */
 };
 
@@ -188,15 +189,16 @@ plan_label (const KhPlan *plan)
   return g_strdup_printf (_("Plan %d"), plan->year);
 }
 
-/* The header bar's plan menu: every plan, then what adds one. */
+/* The header bar's plan menu: every plan, then what adds one. Rebuilt
+ * only when the plans changed: a new menu model makes the menu button
+ * build a new popover, every item a widget, which cost a plan change
+ * ~10 ms of main loop. */
 static void
 update_plan_menu (KhWindow *self,
                   KhStore  *store)
 {
   g_autoptr(GPtrArray) plans = kh_store_list_plans (store, NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) plan_section = g_menu_new ();
-  g_autoptr(GMenu) new_section = g_menu_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
   const KhPlan *plan = plans ? choose_plan (self, plans) : NULL;
 
   self->plan_id = plan ? plan->id : 0;
@@ -205,16 +207,33 @@ update_plan_menu (KhWindow *self,
     {
       const KhPlan *item = plans->pdata[i];
       g_autofree char *label = plan_label (item);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (label, NULL);
 
-      g_menu_item_set_action_and_target_value (menu_item, "win.select-plan",
-                                               g_variant_new_int64 (item->id));
-      g_menu_append_item (plan_section, menu_item);
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f%s\x1e", item->id, label);
     }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (plan_section));
-  g_menu_append (new_section, _("_New Plan…"), "win.new-plan");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
-  gtk_menu_button_set_menu_model (self->plan_button, G_MENU_MODEL (menu));
+
+  if (g_strcmp0 (key->str, self->plan_menu_key) != 0)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) plan_section = g_menu_new ();
+      g_autoptr(GMenu) new_section = g_menu_new ();
+
+      for (guint i = 0; plans != NULL && i < plans->len; i++)
+        {
+          const KhPlan *item = plans->pdata[i];
+          g_autofree char *label = plan_label (item);
+          g_autoptr(GMenuItem) menu_item = g_menu_item_new (label, NULL);
+
+          g_menu_item_set_action_and_target_value (menu_item, "win.select-plan",
+                                                   g_variant_new_int64 (item->id));
+          g_menu_append_item (plan_section, menu_item);
+        }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (plan_section));
+      g_menu_append (new_section, _("_New Plan…"), "win.new-plan");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (new_section));
+      gtk_menu_button_set_menu_model (self->plan_button, G_MENU_MODEL (menu));
+      g_free (self->plan_menu_key);
+      self->plan_menu_key = g_string_free (g_steal_pointer (&key), FALSE);
+    }
 
   if (plan != NULL)
     {
@@ -268,9 +287,13 @@ kh_window_reload (KhWindow *self)
     }
   else
     {
+      kh_stall_monitor_push ("plan menu");
       update_plan_menu (self, store);
+      kh_stall_monitor_pop ();
       reload_views (self, store);
+      kh_stall_monitor_push ("subtitle");
       update_subtitle (self, store);
+      kh_stall_monitor_pop ();
       visible = "views";
     }
 
@@ -552,6 +575,7 @@ kh_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->preferences);
   g_clear_weak_pointer (&self->views_store);
+  g_clear_pointer (&self->plan_menu_key, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
 
