@@ -41,7 +41,12 @@ static struct
   GString   *ran;        /* what ran in this turn */
   guint      n_stalls;
   double     longest_ms;
+  gint64     update_end;     /* this turn's frame: tick callbacks and animations done */
+  gint64     layout_end;     /* its layout done */
+  gint64     paint_end;      /* its drawing done */
 } monitor;
+
+static void describe_frame (gint64 start);
 
 static gboolean
 is_monitored_thread (void)
@@ -57,6 +62,7 @@ monitor_poll (GPollFD *fds,
   gint64 now = g_get_monotonic_time ();
   gint result;
 
+  describe_frame (monitor.woke);
   if (monitor.drawn && monitor.woke != 0)
     {
       double ms = (now - monitor.woke) / 1000.0;
@@ -77,26 +83,59 @@ monitor_poll (GPollFD *fds,
   return result;
 }
 
-/* GTK's frames */
+/* GTK's frames, in three parts: tick callbacks and animations
+ * ("update"), measuring and allocating ("layout"), and snapshotting and
+ * rendering ("drawing"). The frame clock emits only the phases someone
+ * asked for (a frame may lay out without drawing), and our handlers run
+ * after GTK's, so each marks the end of its phase; the frame clock's
+ * idle has its turn of the main loop to itself (its priority is its
+ * own), so the frame starts when the turn does. */
 
 static void
-on_frame_clock_before_paint_cb (GdkFrameClock *clock,
-                                gpointer       user_data)
+describe_frame (gint64 start)
 {
-  kh_stall_monitor_push ("frame (layout, drawing)");
+  gint64 update_end = monitor.update_end ? monitor.update_end : start;
+  gint64 layout_end = monitor.layout_end ? monitor.layout_end : update_end;
+  gint64 end = MAX (monitor.paint_end, layout_end);
+
+  if (monitor.update_end == 0 && monitor.layout_end == 0 && monitor.paint_end == 0)
+    return;
+  monitor.update_end = monitor.layout_end = monitor.paint_end = 0;
+
+  if ((end - start) / 1000.0 >= NAMED_MIN_MS)
+    g_string_append_printf (monitor.ran, "%sframe %.1f ms (update %.1f, layout %.1f, drawing %.1f)",
+                            monitor.ran->len > 0 ? ", " : "",
+                            (end - start) / 1000.0,
+                            (update_end - start) / 1000.0,
+                            (layout_end - update_end) / 1000.0,
+                            (end - layout_end) / 1000.0);
 }
 
 static void
-on_frame_clock_after_paint_cb (GdkFrameClock *clock,
+on_frame_clock_update_after_cb (GdkFrameClock *clock,
+                                gpointer       user_data)
+{
+  monitor.update_end = g_get_monotonic_time ();
+}
+
+static void
+on_frame_clock_layout_after_cb (GdkFrameClock *clock,
+                                gpointer       user_data)
+{
+  monitor.layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_frame_clock_paint_after_cb (GdkFrameClock *clock,
                                gpointer       user_data)
 {
-  kh_stall_monitor_pop ();
+  monitor.paint_end = g_get_monotonic_time ();
 
   /* The turn that drew the first frame is start-up: measuring starts now. */
   if (!monitor.drawn)
     {
       monitor.drawn = TRUE;
-      monitor.woke = g_get_monotonic_time ();
+      monitor.woke = 0;
     }
 }
 
@@ -108,8 +147,9 @@ on_window_realize_cb (GtkWidget *window,
 
   if (clock == NULL)
     return;
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_clock_before_paint_cb), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_frame_clock_update_after_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_frame_clock_layout_after_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_frame_clock_paint_after_cb), NULL);
 }
 
 /* Public API */

@@ -32,3 +32,13 @@ kh_view_reload (KhView  *self,
   if (KH_VIEW_GET_IFACE (self)->reload)
     KH_VIEW_GET_IFACE (self)->reload (self, store, plan_id);
 }
+
+gboolean
+kh_view_is_loading (KhView *self)
+{
+  g_return_val_if_fail (KH_IS_VIEW (self), FALSE);
+
+  if (KH_VIEW_GET_IFACE (self)->is_loading)
+    return KH_VIEW_GET_IFACE (self)->is_loading (self);
+  return FALSE;
+}

@@ -25,10 +25,16 @@ struct _KhViewInterface
   void (*reload) (KhView  *self,
                   KhStore *store,
                   gint64   plan_id);
+
+  /* TRUE while the page is still filling itself in after a reload
+   * (rows built over the following frames, a query in a worker thread).
+   * Optional: a page without it is filled in when reload() returns. */
+  gboolean (*is_loading) (KhView *self);
 };
 
-void kh_view_reload (KhView  *self,
-                     KhStore *store,
-                     gint64   plan_id);
+void     kh_view_reload     (KhView  *self,
+                             KhStore *store,
+                             gint64   plan_id);
+gboolean kh_view_is_loading (KhView  *self);
 
 G_END_DECLS
