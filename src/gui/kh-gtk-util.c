@@ -24,6 +24,77 @@ kh_list_box_remove_all (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+/* Widgets out of sight, waiting to be destroyed. */
+static GQueue retired = G_QUEUE_INIT;
+static guint retire_source;
+
+#define RETIRE_BUDGET_US 2000
+
+static void
+destroy_retired (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_remove (GTK_LIST_BOX (parent), widget);
+  else if (GTK_IS_BOX (parent))
+    gtk_box_remove (GTK_BOX (parent), widget);
+  else if (parent != NULL)
+    gtk_widget_unparent (widget);
+  g_object_unref (widget);
+}
+
+static gboolean
+destroy_retired_cb (gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + RETIRE_BUDGET_US;
+
+  while (!g_queue_is_empty (&retired) && g_get_monotonic_time () < deadline)
+    destroy_retired (g_queue_pop_head (&retired));
+
+  if (!g_queue_is_empty (&retired))
+    return G_SOURCE_CONTINUE;
+  retire_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Hides a child of a GtkBox or GtkListBox (or any widget) now and
+ * destroys it later, 2 ms' worth per idle turn: destroying fifty rows
+ * costs 6–10 ms, too much for the turn that shows their replacements. */
+void
+kh_widget_retire (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_visible (widget, FALSE);
+  g_queue_push_tail (&retired, g_object_ref (widget));
+  if (retire_source == 0)
+    {
+      retire_source = g_idle_add_full (G_PRIORITY_LOW, destroy_retired_cb, NULL, NULL);
+      g_source_set_name_by_id (retire_source, "[kehoach] destroy retired widgets");
+    }
+}
+
+/* Whether what @widget should show, summed up in @key, differs from what
+ * it showed when last asked; remembers @key. A page reloaded for another
+ * plan or after an unrelated change keeps the rows it has instead of
+ * building the same ones again (rows cost 1–2 ms each to build and as
+ * much to lay out). */
+gboolean
+kh_widget_content_changed (GtkWidget  *widget,
+                           const char *key)
+{
+  const char *shown;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+
+  shown = g_object_get_data (G_OBJECT (widget), "kh-content-key");
+  if (shown != NULL && g_str_equal (shown, key))
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (widget), "kh-content-key", g_strdup (key), g_free);
+  return TRUE;
+}
+
 /* What a boxed list shows when it has no rows. */
 GtkWidget *
 kh_placeholder_new (const char *text)

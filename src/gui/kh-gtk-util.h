@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 void       kh_list_box_remove_all      (GtkListBox  *list);
+void       kh_widget_retire            (GtkWidget   *widget);
+gboolean   kh_widget_content_changed   (GtkWidget   *widget,
+                                        const char  *key);
 GtkWidget *kh_placeholder_new          (const char  *text);
 GtkWidget *kh_icon_button_new          (const char  *icon_name,
                                         const char  *tooltip,

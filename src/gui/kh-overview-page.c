@@ -152,15 +152,29 @@ show_plans (KhOverviewPage *self,
 {
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
-
-  kh_list_box_remove_all (self->plans_list);
+  g_autoptr(GString) key = g_string_new (agency && agency->abbreviation ? agency->abbreviation : "");
 
   if (!(plans = kh_store_list_plans (store, &error)))
     {
+      kh_widget_content_changed (GTK_WIDGET (self->plans_list), "");
+      kh_list_box_remove_all (self->plans_list);
       gtk_list_box_set_placeholder (self->plans_list, kh_placeholder_new (error->message));
       return;
     }
 
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const KhPlan *plan = g_ptr_array_index (plans, i);
+
+      g_string_append_printf (key, "\x1e%d\x1f%s\x1f%s\x1f%d\x1f%d\x1f%u", plan->year,
+                              plan->title ? plan->title : "", plan->revision ? plan->revision : "",
+                              (int)plan->state, plan->number,
+                              g_date_valid (&plan->issued_on) ? g_date_get_julian (&plan->issued_on) : 0);
+    }
+  if (!kh_widget_content_changed (GTK_WIDGET (self->plans_list), key->str))
+    return;
+
+  kh_list_box_remove_all (self->plans_list);
   for (guint i = 0; i < plans->len; i++)
     gtk_list_box_append (self->plans_list, plan_row_new (g_ptr_array_index (plans, i), agency));
 }
@@ -171,15 +185,23 @@ show_departments (KhOverviewPage *self,
 {
   g_autoptr(GPtrArray) departments = NULL;
   g_autoptr(GError) error = NULL;
-
-  kh_list_box_remove_all (self->departments_list);
+  g_autoptr(GString) key = g_string_new (NULL);
 
   departments = kh_store_list_departments (store, FALSE, &error);
   if (departments == NULL)
     {
+      kh_widget_content_changed (GTK_WIDGET (self->departments_list), "");
+      kh_list_box_remove_all (self->departments_list);
       gtk_list_box_set_placeholder (self->departments_list, kh_placeholder_new (error->message));
       return;
     }
+
+  for (guint i = 0; i < departments->len; i++)
+    g_string_append_printf (key, "%s\x1e", kh_department_get_name (g_ptr_array_index (departments, i)));
+  if (!kh_widget_content_changed (GTK_WIDGET (self->departments_list), key->str))
+    return;
+
+  kh_list_box_remove_all (self->departments_list);
 
   for (guint i = 0; i < departments->len; i++)
     {
@@ -202,6 +224,16 @@ show_signers (KhOverviewPage *self,
               KhStore        *store)
 {
   g_autoptr(GPtrArray) signers = kh_store_list_signers (store, FALSE, NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; signers != NULL && i < signers->len; i++)
+    {
+      KhSigner *signer = g_ptr_array_index (signers, i);
+
+      g_string_append_printf (key, "%s\x1f%s\x1e", signer->name, signer->title ? signer->title : "");
+    }
+  if (!kh_widget_content_changed (GTK_WIDGET (self->signers_list), key->str))
+    return;
 
   kh_list_box_remove_all (self->signers_list);
 

@@ -16,6 +16,7 @@
 #include "kh-agency.h"
 #include "kh-department.h"
 #include "kh-demo.h"
+#include "kh-plan.h"
 #include "kh-store-private.h"
 
 #include "kh-application.h"
@@ -242,6 +243,50 @@ test_window_shows_agency (Fixture       *fixture,
 {
   fill_demo (fixture->path);
   run_application (fixture->path, window_shows_agency, NULL);
+}
+
+/* Another plan: the overview, which shows the same agency, plans and
+ * departments whatever the plan, keeps its rows instead of building them
+ * again (kh_widget_content_changed). */
+static void
+overview_keeps_rows (KhApplication *app,
+                     KhWindow      *window,
+                     gconstpointer  data)
+{
+  const gint64 *other_plan = data;
+  GtkWidget *label;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, "2025"));
+  label = kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, "2025");
+  g_object_add_weak_pointer (G_OBJECT (label), (gpointer *)&label);
+
+  kh_window_select_plan (window, *other_plan);
+  g_assert_cmpint (kh_window_get_plan_id (window), ==, *other_plan);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_object_remove_weak_pointer (G_OBJECT (label), (gpointer *)&label);
+}
+
+static void
+test_overview_keeps_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhPlan) plan = kh_plan_new (2025, "Tuyên truyền cải cách hành chính năm 2025");
+  gint64 other_plan;
+
+  fill_demo (fixture->path);
+  {
+    g_autoptr(KhStore) store = kh_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    other_plan = kh_store_create_plan (store, plan, &error);
+    g_assert_no_error (error);
+  }
+  run_application (fixture->path, overview_keeps_rows, &other_plan);
 }
 
 /* Renames it as a person would: Preferences, edit the row, apply. */
@@ -615,6 +660,8 @@ main (int   argc,
 
   g_test_add ("/gui/window/shows-agency", Fixture, NULL,
               fixture_set_up, test_window_shows_agency, fixture_tear_down);
+  g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
+              fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
   g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,
               fixture_set_up, test_rename_department_survives_restart, fixture_tear_down);
   g_test_add ("/gui/window/start-page-opens-demo", Fixture, NULL,
