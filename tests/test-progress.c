@@ -306,6 +306,69 @@ test_results_filtered (Fixture       *fixture,
   g_ptr_array_unref (list);
 }
 
+static void
+on_listed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+list_async (Fixture       *fixture,
+            gint64         department_id,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kh_store_list_results_filtered_async (fixture->store, fixture->plan, NULL, department_id,
+                                        0, fixture->news, cancellable, on_listed_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return kh_store_list_results_filtered_finish (fixture->store, result, error);
+}
+
+/* The worker's list, on its own connection, is the same list; a cancelled
+ * one says so; an empty plan has no results. */
+static void
+test_results_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const int office_news[] = { 18, 16, 15 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KhPlan) other = kh_plan_new (2025, "Tuyên truyền cải cách hành chính năm 2025");
+  GPtrArray *list;
+  gint64 other_id;
+
+  /* Tin, bài: R6–R9, R13, R15, R16, R18, R20. */
+  list = list_async (fixture, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 9);
+  g_ptr_array_unref (list);
+
+  list = list_async (fixture, fixture->office, NULL, &error);
+  g_assert_no_error (error);
+  assert_results (list, fixture, office_news, G_N_ELEMENTS (office_news));
+  g_ptr_array_unref (list);
+
+  g_cancellable_cancel (cancellable);
+  list = list_async (fixture, 0, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (list);
+  g_clear_error (&error);
+
+  g_assert_true (kh_store_plan_has_results (fixture->store, fixture->plan, &error));
+  g_assert_no_error (error);
+  other_id = kh_store_create_plan (fixture->store, other, &error);
+  g_assert_no_error (error);
+  g_assert_false (kh_store_plan_has_results (fixture->store, other_id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +382,7 @@ main (int   argc,
   ADD ("/progress/categories-over-time", test_categories_over_time);
   ADD ("/progress/status-wins", test_status_wins);
   ADD ("/progress/results-filtered", test_results_filtered);
+  ADD ("/progress/results-async", test_results_async);
 #undef ADD
 
   return g_test_run ();

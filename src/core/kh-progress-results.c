@@ -74,3 +74,114 @@ kh_store_list_results_filtered (KhStore         *store,
 
   return g_steal_pointer (&results);
 }
+
+/* Whether the plan has any result at all (FALSE with @error set when it
+ * cannot be read). */
+gboolean
+kh_store_plan_has_results (KhStore  *store,
+                           gint64    plan_id,
+                           GError  **error)
+{
+  g_autoptr(KhStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KH_IS_STORE (store), FALSE);
+
+  stmt = kh_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM result WHERE plan_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      kh_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
+typedef struct
+{
+  char     *path;
+  gint64    plan_id;
+  KhPeriod  period;
+  gboolean  has_period;
+  gint64    department_id;
+  gint64    task_id;
+  gint64    indicator_id;
+} Query;
+
+static void
+query_free (gpointer data)
+{
+  Query *query = data;
+
+  g_free (query->path);
+  g_free (query);
+}
+
+static void
+list_results_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(KhStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  if (!(store = kh_store_open (query->path, &error)) ||
+      !(results = kh_store_list_results_filtered (store, query->plan_id,
+                                                  query->has_period ? &query->period : NULL,
+                                                  query->department_id, query->task_id,
+                                                  query->indicator_id, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+kh_store_list_results_filtered_async (KhStore             *store,
+                                      gint64               plan_id,
+                                      const KhPeriod      *period,
+                                      gint64               department_id,
+                                      gint64               task_id,
+                                      gint64               indicator_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Query *query;
+
+  g_return_if_fail (KH_IS_STORE (store));
+
+  query = g_new0 (Query, 1);
+  query->path = g_strdup (kh_store_get_path (store));
+  query->plan_id = plan_id;
+  query->has_period = period != NULL;
+  if (period != NULL)
+    query->period = *period;
+  query->department_id = department_id;
+  query->task_id = task_id;
+  query->indicator_id = indicator_id;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kh_store_list_results_filtered_async);
+  g_task_set_task_data (task, query, query_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, list_results_thread);
+}
+
+GPtrArray *
+kh_store_list_results_filtered_finish (KhStore       *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

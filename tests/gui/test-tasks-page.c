@@ -447,6 +447,31 @@ select_department (KhWindow   *window,
 #define SUPPORTED_BY_LAW  "Tuyên truyền tại hội nghị tiếp dân"
 
 static void
+count_task_rows (GtkWidget *widget,
+                 guint     *n_rows,
+                 guint     *n_hidden)
+{
+  if (KH_IS_TASK_ROW (widget))
+    {
+      (*n_rows)++;
+      *n_hidden += !gtk_widget_is_visible (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_task_rows (child, n_rows, n_hidden);
+}
+
+/* Rows of an earlier filter are hidden at once and destroyed over the next
+ * idle turns (kh_widget_retire): in the end only the shown rows exist. */
+static gboolean
+only_shown_task_rows_left (gpointer data)
+{
+  guint n_rows = 0, n_hidden = 0;
+
+  count_task_rows (data, &n_rows, &n_hidden);
+  return n_rows > 0 && n_hidden == 0;
+}
+
+static void
 filter_by_department (KhApplication *app,
                       KhWindow      *window,
                       gconstpointer  data)
@@ -467,6 +492,7 @@ filter_by_department (KhApplication *app,
   select_department (window, RADIO);
   wait_for_widget (root, is_mapped_task_row, LED_BY_RADIO);
   g_assert_true (wait_until_gone (root, is_mapped_task_row, SUPPORTED_BY_LAW));
+  g_assert_true (kh_test_wait_for (only_shown_task_rows_left, root));
 
   select_department (window, "All Departments");
   wait_for_widget (root, is_mapped_task_row, LED_BY_RADIO);
