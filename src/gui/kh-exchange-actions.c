@@ -80,6 +80,8 @@ on_export_done_cb (GObject      *object,
   g_autofree char *name = g_path_get_basename (job->file_path);
   g_autofree char *message = NULL;
 
+  kh_window_release_busy (window);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     message = g_strdup (error->message);
   else
@@ -178,6 +180,8 @@ on_import_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
+  kh_window_release_busy (window);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       const KhImportReport *report = &job->report;
@@ -222,7 +226,9 @@ start_job (KhWindow            *window,
       return;
     }
 
-  kh_window_add_toast (window, adw_toast_new (_("Working…")));
+  /* The header bar's spinner turns until the work ends; the toast that
+   * says how it went then shows at once. */
+  kh_window_hold_busy (window);
   task = g_task_new (window, NULL, done, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify)exchange_job_free);

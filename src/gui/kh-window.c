@@ -47,6 +47,7 @@ struct _KhWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *plan_button;
+  GtkSpinner           *work_spinner;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
@@ -64,6 +65,7 @@ struct _KhWindow
 
   gint64                plan_id;       /* the plan the views show, 0 for none */
   char                 *plan_menu_key; /* what the plan menu lists now */
+  guint                 n_busy;        /* work under way in other threads */
   KhStore              *views_store;   /* weak: the store the views were given last */
 };
 
@@ -597,6 +599,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, plan_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, work_spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
@@ -681,6 +684,36 @@ kh_window_add_toast (KhWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Work that runs in another thread (an import, an export) turns the
+ * header bar's spinner until every hold is released. A toast would do,
+ * but one that says "Working…" until dismissed holds back the toast
+ * saying how it went, and dismissing a toast while it is still coming
+ * in crashes libadwaita 1.2. */
+void
+kh_window_hold_busy (KhWindow *self)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+
+  if (self->n_busy++ == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->work_spinner), TRUE);
+      gtk_spinner_start (self->work_spinner);
+    }
+}
+
+void
+kh_window_release_busy (KhWindow *self)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+  g_return_if_fail (self->n_busy > 0);
+
+  if (--self->n_busy == 0)
+    {
+      gtk_spinner_stop (self->work_spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->work_spinner), FALSE);
+    }
 }
 
 /* A toast in the window @widget is in; dropped when it is in none yet

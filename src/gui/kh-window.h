@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (KhWindow, kh_window, KH, WINDOW, AdwApplicationWindow)
 
 KhWindow *kh_window_new              (KhApplication *application);
 void      kh_window_show_preferences (KhWindow      *self);
+void      kh_window_hold_busy        (KhWindow      *self);
+void      kh_window_release_busy     (KhWindow      *self);
 void      kh_window_add_toast        (KhWindow      *self,
                                       AdwToast      *toast);
 void      kh_window_add_toast_for    (GtkWidget     *widget,

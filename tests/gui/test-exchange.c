@@ -65,6 +65,23 @@ window_shows_a_plan (gpointer data)
   return kh_window_get_plan_id (data) != 0;
 }
 
+static gboolean
+is_mapped_label_containing (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_mapped_spinning_spinner (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_spinner_get_spinning (GTK_SPINNER (widget)) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
 static void
 import_body (KhApplication *app,
              KhWindow      *window,
@@ -72,11 +89,19 @@ import_body (KhApplication *app,
 {
   const Exchange *exchange = data;
   PlanCount count = { app, 1 };
+  gint64 done;
 
   kh_exchange_import_from_path (window, exchange->json_path);
   g_assert_true (kh_test_wait_for (has_plans, &count));
+  done = g_get_monotonic_time ();
   /* The window follows: the imported plan is the one shown. */
   g_assert_true (kh_test_wait_for (window_shows_a_plan, window));
+
+  /* How it went shows at once (a toast saying "Working…" held it back for
+   * its 5 s), and the header bar's spinner stopped with the work. */
+  wait_for_widget (GTK_WIDGET (window), is_mapped_label_containing, "plans: 1 new");
+  g_assert_cmpint (g_get_monotonic_time () - done, <, 3 * G_USEC_PER_SEC);
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_spinning_spinner, "Working…"));
 }
 
 static void
