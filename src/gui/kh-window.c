@@ -629,7 +629,7 @@ kh_window_init (KhWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
 
-  /* The pages of the window, in order. Later: Kế hoạch, Nhiệm vụ, Kết quả, Báo cáo. */
+  /* The pages of the window, in order; the dashboard first, for the leader. */
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_dashboard_page_new (),
                                        "dashboard", _("Dashboard"), "kh-dashboard-symbolic");
   adw_view_stack_add_titled_with_icon (self->view_stack, kh_overview_page_new (),
