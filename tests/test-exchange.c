@@ -623,6 +623,37 @@ test_hidden_nesting (Fixture       *fixture,
     }
 }
 
+/* Part four is stored as JSON text: its texts are normalised as every
+ * other, so a control character escaped in a file never reaches an
+ * export (json-glib 1.6 writes U+001F unescaped, which no JSON parser
+ * takes back). */
+static void
+test_part_four_text (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(KhImportReport) first = { 0 };
+  g_auto(KhImportReport) second = { 0 };
+  g_autofree char *json = export (fixture->source);
+  g_autoptr(JsonNode) root = parse (json);
+  g_autofree char *written = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GString) escaped = NULL;
+  JsonObject *part_four = json_object_get_object_member (plan_of (root, 0), "part_four");
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (part_four, "children"), 0);
+
+  json_object_set_string_member (item, "heading", "Văn phòng\x1f – Thống kê\x01:");
+  written = json_to_string (root, FALSE);
+  escaped = g_string_new (written);
+  g_string_replace (escaped, "\x1f", "\\u001f", 0);
+
+  import_ok (fixture->target, escaped->str, &first);
+  exported = export (fixture->target);
+  g_assert_null (strchr (exported, 0x1F));
+  g_assert_nonnull (strstr (exported, "Văn phòng – Thống kê:"));
+  import_ok (fixture->target, exported, &second);
+  g_assert_cmpuint (second.created[KH_IMPORT_PLAN], ==, 0);
+}
+
 /* Text in TCVN3 (a task typed with .VnTime fonts) and VNI: without the
  * user's consent the file is refused with each place named; with it, the
  * text arrives in Unicode. */
@@ -717,6 +748,7 @@ main (int   argc,
   ADD ("/exchange/hidden-nesting", test_hidden_nesting);
   ADD ("/exchange/issued-kept", test_issued_kept);
   ADD ("/exchange/result-rows", test_result_rows);
+  ADD ("/exchange/part-four-text", test_part_four_text);
   ADD ("/exchange/legacy", test_legacy);
 #undef ADD
 

@@ -2,8 +2,8 @@
  *
  * Two steps, before anything is written:
  *
- *  1. bounds: the text is scanned before json-glib sees it (size, depth,
- *     number of values), so a hostile file cannot exhaust the stack;
+ *  1. parsing (kh-json.h), with the size, depth and number of values
+ *     bounded, so a hostile file can exhaust neither stack nor memory;
  *  2. checks: the whole tree is walked and every problem is collected
  *     with its JSON path; names are resolved against the file and the
  *     database, uids against the database.
@@ -106,107 +106,68 @@ add_local_names (KhStore    *store,
     g_hash_table_add (names, kh_exchange_fold (kh_stmt_column_text (stmt, 0)));
 }
 
-/* Step 1: bounds, before parsing */
+/* Step 1: parsing, within bounds */
 
-gboolean
-kh_exchange_check_bounds (const char  *json,
-                          gsize        length,
-                          GError     **error)
+/**
+ * kh_exchange_parse:
+ * @json: the text of an exchange file
+ * @length: its bytes
+ * @error: return location for a #GError
+ *
+ * Parses the file within KH_EXCHANGE_MAX_DEPTH and
+ * KH_EXCHANGE_MAX_ELEMENTS, so a hostile file can exhaust neither the
+ * stack nor the memory.
+ *
+ * Returns: (transfer full) (nullable): the file's tree
+ */
+KhJson *
+kh_exchange_parse (const char  *json,
+                   gsize        length,
+                   GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
-  gsize elements = 1;
+  g_autoptr(GError) parse_error = NULL;
+  KhJsonPosition where = { 0, 0 };
+  KhJson *tree;
 
   if (length > KH_EXCHANGE_MAX_BYTES)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
                    _("The file is too large to import (%u MB; at most %u MB)."),
                    (guint)(length / (1024 * 1024)), (guint)(KH_EXCHANGE_MAX_BYTES / (1024 * 1024)));
-      return FALSE;
+      return NULL;
     }
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
+  tree = kh_json_parse (json, length, KH_EXCHANGE_MAX_DEPTH, KH_EXCHANGE_MAX_ELEMENTS, &where, &parse_error);
+  if (tree != NULL)
+    return tree;
 
-      if (in_string)
-        {
-          /* Most of a file is the text in its strings: skip to what
-           * matters there. */
-          while (c != '"' && c != '\\' && c != '\n' && i + 1 < length)
-            c = json[++i];
-          if (c == '\n')
-            line++;
-          else if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '\n')
-        line++;
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '{':
-        case '[':
-          if (++depth > KH_EXCHANGE_MAX_DEPTH)
-            {
-              g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
-                           _("Line %u: the file nests more than %d levels deep; it is not an exchange file."),
-                           line, KH_EXCHANGE_MAX_DEPTH);
-              return FALSE;
-            }
-          elements++;
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-        case ',':
-          elements++;
-          break;
-        default:
-          /* json-glib also takes comments and 'strings', where a '"'
-           * would hide brackets from this count and let a deep file
-           * overflow its parser's stack (found by fuzz-exchange).
-           * JSON has neither: only these may stand outside strings. */
-          if (c != ' ' && c != '\n' && !g_ascii_isalnum (c) && strchr (" \t\r\n:+-._", c) == NULL)
-            {
-              g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
-                           _("Line %u: the file is not valid JSON."), line);
-              return FALSE;
-            }
-          break;
-        }
-      if (elements > KH_EXCHANGE_MAX_ELEMENTS)
-        {
-          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
-                       _("Line %u: the file holds more than %d values; it is too large to import."),
-                       line, KH_EXCHANGE_MAX_ELEMENTS);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  if (g_error_matches (parse_error, KH_JSON_ERROR, KH_JSON_ERROR_DEPTH))
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                 _("Line %u: the file nests more than %d levels deep; it is not an exchange file."),
+                 where.line, KH_EXCHANGE_MAX_DEPTH);
+  else if (g_error_matches (parse_error, KH_JSON_ERROR, KH_JSON_ERROR_SIZE))
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                 _("Line %u: the file holds more than %d values; it is too large to import."),
+                 where.line, KH_EXCHANGE_MAX_ELEMENTS);
+  else
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                 _("The file is not valid JSON: line %u, column %u: %s"),
+                 where.line, where.column, parse_error->message);
+  return NULL;
 }
 
 /* Step 2: checks */
 
 static const char *
 check_string (Check      *check,
-              JsonObject *object,
+              KhJsonNode *object,
               const char *path,
               const char *name,
               gboolean    required)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
-  if (kh_exchange_is_null (node))
+  if (kh_json_node_is_null (node))
     {
       if (required)
         member_problem (check, path, name, _("is missing"));
@@ -217,17 +178,17 @@ check_string (Check      *check,
       member_problem (check, path, name, _("must be text"));
       return NULL;
     }
-  if (required && kh_text_is_blank (json_node_get_string (node)))
+  if (required && kh_text_is_blank (kh_json_node_get_string (node, NULL)))
     {
       member_problem (check, path, name, _("is empty"));
       return NULL;
     }
-  return json_node_get_string (node);
+  return kh_json_node_get_string (node, NULL);
 }
 
 static void
 check_date (Check      *check,
-            JsonObject *object,
+            KhJsonNode *object,
             const char *path,
             const char *name,
             gboolean    required,
@@ -244,7 +205,7 @@ check_date (Check      *check,
 
 static gboolean
 check_integer (Check      *check,
-               JsonObject *object,
+               KhJsonNode *object,
                const char *path,
                const char *name,
                gboolean    required,
@@ -252,10 +213,10 @@ check_integer (Check      *check,
                gint64      max,
                gint64     *value)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
   *value = 0;
-  if (kh_exchange_is_null (node))
+  if (kh_json_node_is_null (node))
     {
       if (required)
         member_problem (check, path, name, _("is missing"));
@@ -266,7 +227,7 @@ check_integer (Check      *check,
       member_problem (check, path, name, _("must be a whole number"));
       return FALSE;
     }
-  *value = json_node_get_int (node);
+  *value = kh_json_node_get_int (node);
   if (*value < min || *value > max)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
@@ -282,20 +243,20 @@ check_integer (Check      *check,
 
 static void
 check_number (Check      *check,
-              JsonObject *object,
+              KhJsonNode *object,
               const char *path,
               const char *name,
               double      max)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
-  if (kh_exchange_is_null (node))
+  if (kh_json_node_is_null (node))
     return;
   if (!kh_exchange_is_number (node))
     member_problem (check, path, name, _("must be a number"));
-  else if (json_node_get_double (node) < 0 || json_node_get_double (node) > max)
+  else if (kh_json_node_get_double (node) < 0 || kh_json_node_get_double (node) > max)
     {
-      g_autofree char *text = g_strdup_printf ("%.15g", json_node_get_double (node));
+      g_autofree char *text = g_strdup_printf ("%.15g", kh_json_node_get_double (node));
       g_autofree char *high = g_strdup_printf ("%.15g", max);
 
       member_problem (check, path, name, _("%s is not between %s and %s"), text, "0", high);
@@ -304,24 +265,22 @@ check_number (Check      *check,
 
 static void
 check_strings (Check      *check,
-               JsonObject *object,
+               KhJsonNode *object,
                const char *path,
                const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
-  JsonArray *array;
+  KhJsonNode *array = kh_json_object_get_member (object, name);
 
-  if (kh_exchange_is_null (node))
+  if (kh_json_node_is_null (array))
     return;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (kh_json_node_get_node_type (array) != KH_JSON_ARRAY)
     {
       g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
       problem (check, where, _("must be a list of texts"));
       return;
     }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!kh_exchange_is_string (json_array_get_element (array, i)))
+  for (guint i = 0; i < kh_json_node_get_length (array); i++)
+    if (!kh_exchange_is_string (kh_json_array_get_element (array, i)))
       {
         g_autofree char *where = g_strdup_printf ("%s%s%s[%u]", path, *path ? "." : "", name, i);
         problem (check, where, _("must be text"));
@@ -329,32 +288,32 @@ check_strings (Check      *check,
 }
 
 /* A list member: absent or null is an empty list. */
-static JsonArray *
+static KhJsonNode *
 check_array (Check      *check,
-             JsonObject *object,
+             KhJsonNode *object,
              const char *path,
              const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
-  if (kh_exchange_is_null (node))
+  if (kh_json_node_is_null (node))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (kh_json_node_get_node_type (node) != KH_JSON_ARRAY)
     {
       g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
       problem (check, where, _("must be a list"));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
 }
 
-static JsonObject *
+static KhJsonNode *
 check_object_at (Check      *check,
-                 JsonArray  *array,
+                 KhJsonNode *array,
                  guint       index,
                  const char *where)
 {
-  JsonObject *object = kh_exchange_object_at (array, index);
+  KhJsonNode *object = kh_exchange_object_at (array, index);
 
   if (object == NULL)
     problem (check, where, _("must be an object"));
@@ -388,7 +347,7 @@ is_known (Check      *check,
 
 static void
 check_name (Check      *check,
-            JsonObject *object,
+            KhJsonNode *object,
             const char *path,
             const char *name,
             gboolean    required,
@@ -403,7 +362,7 @@ check_name (Check      *check,
 
 static void
 check_enum (Check      *check,
-            JsonObject *object,
+            KhJsonNode *object,
             const char *path,
             const char *name,
             gboolean  (*valid) (const char *))
@@ -456,7 +415,7 @@ valid_period (const char *text)
  * names must belong to the same plan. Returns the local id or 0. */
 static gint64
 check_uid (Check      *check,
-           JsonObject *object,
+           KhJsonNode *object,
            const char *path,
            const char *table,
            gint64      local_plan_id,
@@ -537,16 +496,16 @@ load_plan_uids (Check  *check,
 
 static void
 check_sections (Check      *check,
-                JsonArray  *sections,
+                KhJsonNode *sections,
                 const char *path,
                 guint       depth)
 {
-  for (guint i = 0; i < kh_exchange_length_of (sections); i++)
+  for (guint i = 0; i < kh_json_node_get_length (sections); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
       g_autofree char *children_path = g_strdup_printf ("%s.children", where);
-      JsonObject *section = check_object_at (check, sections, i, where);
-      JsonArray *children;
+      KhJsonNode *section = check_object_at (check, sections, i, where);
+      KhJsonNode *children;
 
       if (section == NULL)
         continue;
@@ -565,11 +524,11 @@ check_sections (Check      *check,
 
 static void
 check_task (Check      *check,
-            JsonObject *task,
+            KhJsonNode *task,
             const char *path,
             gint64      local_plan_id)
 {
-  JsonArray *support = check_array (check, task, path, "support");
+  KhJsonNode *support = check_array (check, task, path, "support");
   gint64 progress;
   GDate date;
 
@@ -578,15 +537,15 @@ check_task (Check      *check,
   check_string (check, task, path, "description", FALSE);
   check_name (check, task, path, "lead", TRUE, check->departments, _("department"));
   check_strings (check, task, path, "support");
-  for (guint i = 0; i < kh_exchange_length_of (support); i++)
+  for (guint i = 0; i < kh_json_node_get_length (support); i++)
     {
-      JsonNode *node = json_array_get_element (support, i);
+      KhJsonNode *node = kh_json_array_get_element (support, i);
 
-      if (kh_exchange_is_string (node) && !is_known (check, check->departments, json_node_get_string (node)))
+      if (kh_exchange_is_string (node) && !is_known (check, check->departments, kh_json_node_get_string (node, NULL)))
         {
           g_autofree char *where = g_strdup_printf ("%s.support[%u]", path, i);
           problem (check, where, _("no department “%s” in the file or the database"),
-                   json_node_get_string (node));
+                   kh_json_node_get_string (node, NULL));
         }
     }
   check_enum (check, task, path, "rhythm", valid_rhythm);
@@ -600,7 +559,7 @@ check_task (Check      *check,
 
 static void
 check_result (Check      *check,
-              JsonObject *result,
+              KhJsonNode *result,
               const char *path,
               gint64      local_plan_id,
               GHashTable *task_uids)
@@ -633,12 +592,11 @@ check_result (Check      *check,
 
 static void
 check_report (Check      *check,
-              JsonObject *report,
+              KhJsonNode *report,
               const char *path,
               gint64      local_plan_id)
 {
-  g_autofree char *state = NULL;
-  JsonNode *with_table = kh_exchange_member (report, "with_table");
+  KhJsonNode *with_table = kh_json_object_get_member (report, "with_table");
   GDate start, end, issued_on;
   gint64 number;
 
@@ -657,7 +615,7 @@ check_report (Check      *check,
          "proposals", "direction", "closing", "addressees", NULL };
        *name != NULL; name++)
     check_string (check, report, path, *name, FALSE);
-  if (!kh_exchange_is_null (with_table) && json_node_get_value_type (with_table) != G_TYPE_BOOLEAN)
+  if (!kh_json_node_is_null (with_table) && !kh_exchange_is_boolean (with_table))
     {
       g_autofree char *where = g_strdup_printf ("%s.with_table", path);
       problem (check, where, _("must be true or false"));
@@ -674,14 +632,14 @@ check_report (Check      *check,
 
 static void
 check_plan (Check      *check,
-            JsonObject *plan,
+            KhJsonNode *plan,
             const char *path)
 {
   g_autoptr(GHashTable) task_uids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *local_state = NULL;
   g_autofree char *key = NULL;
-  JsonArray *tasks, *results, *reports, *sections;
-  JsonNode *part_four = kh_exchange_member (plan, "part_four");
+  KhJsonNode *tasks, *results, *reports, *sections;
+  KhJsonNode *part_four = kh_json_object_get_member (plan, "part_four");
   gint64 local_id, other, year = 0, number;
   const char *kind, *revision, *title;
   GDate issued_on;
@@ -703,7 +661,8 @@ check_plan (Check      *check,
     problem (check, path, _("an issued plan needs its number and issued_on"));
   check_strings (check, plan, path, "bases");
   check_strings (check, plan, path, "recipients");
-  if (!kh_exchange_is_null (part_four) && !JSON_NODE_HOLDS_ARRAY (part_four) && !JSON_NODE_HOLDS_OBJECT (part_four))
+  if (!kh_json_node_is_null (part_four) && kh_json_node_get_node_type (part_four) != KH_JSON_ARRAY &&
+      kh_json_node_get_node_type (part_four) != KH_JSON_OBJECT)
     {
       g_autofree char *where = g_strdup_printf ("%s.part_four", path);
       problem (check, where, _("must be null, a list or an object"));
@@ -735,10 +694,10 @@ check_plan (Check      *check,
     }
 
   tasks = check_array (check, plan, path, "tasks");
-  for (guint i = 0; i < kh_exchange_length_of (tasks); i++)
+  for (guint i = 0; i < kh_json_node_get_length (tasks); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s.tasks[%u]", path, i);
-      JsonObject *task = check_object_at (check, tasks, i, where);
+      KhJsonNode *task = check_object_at (check, tasks, i, where);
       const char *uid;
 
       if (task == NULL)
@@ -749,20 +708,20 @@ check_plan (Check      *check,
     }
 
   results = check_array (check, plan, path, "results");
-  for (guint i = 0; i < kh_exchange_length_of (results); i++)
+  for (guint i = 0; i < kh_json_node_get_length (results); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s.results[%u]", path, i);
-      JsonObject *result = check_object_at (check, results, i, where);
+      KhJsonNode *result = check_object_at (check, results, i, where);
 
       if (result != NULL)
         check_result (check, result, where, local_id, task_uids);
     }
 
   reports = check_array (check, plan, path, "reports");
-  for (guint i = 0; i < kh_exchange_length_of (reports); i++)
+  for (guint i = 0; i < kh_json_node_get_length (reports); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s.reports[%u]", path, i);
-      JsonObject *report = check_object_at (check, reports, i, where);
+      KhJsonNode *report = check_object_at (check, reports, i, where);
 
       if (report != NULL)
         check_report (check, report, where, local_id);
@@ -772,20 +731,20 @@ check_plan (Check      *check,
 /* The lists: names must be unique and present; each name becomes known. */
 static void
 check_named_list (Check      *check,
-                  JsonObject *root,
+                  KhJsonNode *root,
                   const char *name,
                   GHashTable *known,
                   gboolean    title_required)
 {
-  JsonArray *list = check_array (check, root, "", name);
+  KhJsonNode *list = check_array (check, root, "", name);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < kh_exchange_length_of (list); i++)
+  for (guint i = 0; i < kh_json_node_get_length (list); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
-      JsonObject *object = check_object_at (check, list, i, where);
+      KhJsonNode *object = check_object_at (check, list, i, where);
       const char *text;
-      JsonNode *archived;
+      KhJsonNode *archived;
 
       if (object == NULL || !(text = check_string (check, object, where, "name", TRUE)))
         continue;
@@ -797,8 +756,8 @@ check_named_list (Check      *check,
           check_string (check, object, where, "unit", FALSE);
           check_string (check, object, where, "form", FALSE);
         }
-      archived = kh_exchange_member (object, "archived");
-      if (!kh_exchange_is_null (archived) && json_node_get_value_type (archived) != G_TYPE_BOOLEAN)
+      archived = kh_json_object_get_member (object, "archived");
+      if (!kh_json_node_is_null (archived) && !kh_exchange_is_boolean (archived))
         {
           g_autofree char *archived_where = g_strdup_printf ("%s.archived", where);
           problem (check, archived_where, _("must be true or false"));
@@ -814,22 +773,22 @@ check_named_list (Check      *check,
 
 static void
 check_file (Check      *check,
-            JsonObject *root)
+            KhJsonNode *root)
 {
-  JsonNode *agency = kh_exchange_member (root, "agency");
-  JsonArray *plans;
+  KhJsonNode *agency = kh_json_object_get_member (root, "agency");
+  KhJsonNode *plans;
 
   add_local_names (check->store, "SELECT name FROM signer", check->signers);
   add_local_names (check->store, "SELECT name FROM department", check->departments);
   add_local_names (check->store, "SELECT name FROM indicator", check->indicators);
 
-  if (!kh_exchange_is_null (agency))
+  if (!kh_json_node_is_null (agency))
     {
-      if (!JSON_NODE_HOLDS_OBJECT (agency))
+      if (kh_json_node_get_node_type (agency) != KH_JSON_OBJECT)
         problem (check, "agency", _("must be an object"));
       else
         {
-          JsonObject *object = json_node_get_object (agency);
+          KhJsonNode *object = agency;
           gint64 cutoff;
 
           for (const char * const *name = (const char * const[]) {
@@ -847,10 +806,10 @@ check_file (Check      *check,
   check_named_list (check, root, "indicators", check->indicators, FALSE);
 
   plans = check_array (check, root, "", "plans");
-  for (guint i = 0; i < kh_exchange_length_of (plans); i++)
+  for (guint i = 0; i < kh_json_node_get_length (plans); i++)
     {
       g_autofree char *where = g_strdup_printf ("plans[%u]", i);
-      JsonObject *plan = check_object_at (check, plans, i, where);
+      KhJsonNode *plan = check_object_at (check, plans, i, where);
 
       if (plan != NULL)
         check_plan (check, plan, where);
@@ -867,7 +826,7 @@ check_file (Check      *check,
  */
 gboolean
 kh_exchange_check (KhStore        *store,
-                   JsonObject     *root,
+                   KhJsonNode     *root,
                    KhImportReport *report)
 {
   g_autoptr(GHashTable) signers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

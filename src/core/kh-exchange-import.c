@@ -1,10 +1,11 @@
 /* kh-exchange-import.c — reading an exchange file into the database
  *
- * The file is bounded and checked first (kh-exchange-check.c), so that a
- * bad file changes nothing; then it is applied in one transaction. Rows
- * are matched by uid (plans, tasks, results, reports) or by name,
- * case-insensitively (signers, departments, indicators). Nothing is ever
- * deleted. The rules are those of docs/exchange-format.md.
+ * The file is parsed within bounds and checked first
+ * (kh-exchange-check.c), so that a bad file changes nothing; then it is
+ * applied in one transaction. Rows are matched by uid (plans, tasks,
+ * results, reports) or by name, case-insensitively (signers,
+ * departments, indicators). Nothing is ever deleted. The rules are
+ * those of docs/exchange-format.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +15,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "kh-agency.h"
@@ -88,13 +88,11 @@ apply_clear (Apply *apply)
  * no carriage return. Checked against Unicode's data: none of these has
  * a decomposition, a combining class, or composes with what precedes.
  * What an exporter wrote, and most of what a clerk typed, passes; the
- * rest is normalised as ever. */
+ * rest is normalised as ever. The texts of the file are valid UTF-8:
+ * the parser made sure (kh-json.h). */
 static gboolean
 is_normal_text (const char *text)
 {
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       guchar byte = (guchar)*p;
@@ -133,7 +131,7 @@ bind_text (KhStmt     *stmt,
 static void
 bind_string (KhStmt     *stmt,
              int         index,
-             JsonObject *object,
+             KhJsonNode *object,
              const char *name)
 {
   bind_text (stmt, index, kh_exchange_string_of (object, name));
@@ -143,7 +141,7 @@ bind_string (KhStmt     *stmt,
 static void
 bind_optional (KhStmt     *stmt,
                int         index,
-               JsonObject *object,
+               KhJsonNode *object,
                const char *name)
 {
   bind_text (stmt, index, kh_exchange_string_or_null (object, name));
@@ -152,13 +150,13 @@ bind_optional (KhStmt     *stmt,
 static void
 bind_integer (KhStmt     *stmt,
               int         index,
-              JsonObject *object,
+              KhJsonNode *object,
               const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
   if (kh_exchange_is_integer (node))
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+    sqlite3_bind_int64 (stmt, index, kh_json_node_get_int (node));
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -166,13 +164,13 @@ bind_integer (KhStmt     *stmt,
 static void
 bind_real (KhStmt     *stmt,
            int         index,
-           JsonObject *object,
+           KhJsonNode *object,
            const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
   if (kh_exchange_is_number (node))
-    sqlite3_bind_double (stmt, index, json_node_get_double (node));
+    sqlite3_bind_double (stmt, index, kh_json_node_get_double (node));
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -180,7 +178,7 @@ bind_real (KhStmt     *stmt,
 static void
 bind_default (KhStmt     *stmt,
               int         index,
-              JsonObject *object,
+              KhJsonNode *object,
               const char *name,
               const char *fallback)
 {
@@ -215,10 +213,10 @@ static gboolean
 insert_strings (Apply       *apply,
                 const char  *sql,
                 gint64       owner_id,
-                JsonArray   *strings,
+                KhJsonNode  *strings,
                 GError     **error)
 {
-  for (guint i = 0; i < kh_exchange_length_of (strings); i++)
+  for (guint i = 0; i < kh_json_node_get_length (strings); i++)
     {
       g_autoptr(KhStmt) stmt = kh_store_prepare (apply->store, sql, error);
 
@@ -226,7 +224,7 @@ insert_strings (Apply       *apply,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, owner_id);
       sqlite3_bind_int (stmt, 2, (int)i);
-      bind_text (stmt, 3, json_node_get_string (json_array_get_element (strings, i)));
+      bind_text (stmt, 3, kh_json_node_get_string (kh_json_array_get_element (strings, i), NULL));
       if (!run (apply, stmt, error))
         return FALSE;
     }
@@ -250,23 +248,21 @@ count (Apply        *apply,
 
 static gboolean
 apply_agency (Apply       *apply,
-              JsonObject  *root,
+              KhJsonNode  *root,
               GError     **error)
 {
   g_autoptr(KhAgency) local = kh_store_load_agency (apply->store, error);
-  JsonNode *node = kh_exchange_member (root, "agency");
+  KhJsonNode *object = kh_json_object_get_member (root, "agency");
   g_autoptr(KhAgency) agency = kh_agency_new ();
-  JsonObject *object;
-  JsonArray *recipients = kh_exchange_array_of (root, "default_recipients");
+  KhJsonNode *recipients = kh_exchange_array_of (root, "default_recipients");
 
   if (local == NULL)
     return FALSE;
 
   /* The agency of a file sent upward is not ours: it fills only an
    * agency that is not set up yet (a new computer). */
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+  if (kh_json_node_get_node_type (object) == KH_JSON_OBJECT)
     {
-      object = json_node_get_object (node);
       if (kh_agency_is_set_up (local))
         {
           g_autofree char *theirs = kh_exchange_fold (kh_exchange_string_of (object, "name"));
@@ -287,8 +283,8 @@ apply_agency (Apply       *apply,
           TAKE (abbreviation);
           TAKE (place);
 #undef TAKE
-          if (kh_exchange_is_integer (kh_exchange_member (object, "period_cutoff_day")))
-            agency->period_cutoff_day = (int)json_node_get_int (kh_exchange_member (object, "period_cutoff_day"));
+          if (kh_exchange_is_integer (kh_json_object_get_member (object, "period_cutoff_day")))
+            agency->period_cutoff_day = (int)kh_json_node_get_int (kh_json_object_get_member (object, "period_cutoff_day"));
           if (!kh_store_save_agency (apply->store, agency, error))
             return FALSE;
           add_note (apply->report, _("agency: set up from the file as “%s”"), agency->name);
@@ -296,7 +292,7 @@ apply_agency (Apply       *apply,
     }
 
   /* Default recipients, likewise, only where there are none. */
-  if (kh_exchange_length_of (recipients) > 0)
+  if (kh_json_node_get_length (recipients) > 0)
     {
       g_auto(GStrv) local_recipients = kh_store_list_default_recipients (apply->store, error);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -306,8 +302,8 @@ apply_agency (Apply       *apply,
         return FALSE;
       if (local_recipients[0] == NULL)
         {
-          for (guint i = 0; i < kh_exchange_length_of (recipients); i++)
-            g_strv_builder_add (builder, json_node_get_string (json_array_get_element (recipients, i)));
+          for (guint i = 0; i < kh_json_node_get_length (recipients); i++)
+            g_strv_builder_add (builder, kh_json_node_get_string (kh_json_array_get_element (recipients, i), NULL));
           strv = g_strv_builder_end (builder);
           if (!kh_store_set_default_recipients (apply->store, (const char * const *)strv, error))
             return FALSE;
@@ -318,25 +314,23 @@ apply_agency (Apply       *apply,
 }
 
 static gboolean
-archived_of (JsonObject *object)
+archived_of (KhJsonNode *object)
 {
-  JsonNode *node = kh_exchange_member (object, "archived");
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  return kh_json_node_get_boolean (kh_json_object_get_member (object, "archived"));
 }
 
 static gboolean
 apply_lists (Apply       *apply,
-             JsonObject  *root,
+             KhJsonNode  *root,
              GError     **error)
 {
-  JsonArray *signers = kh_exchange_array_of (root, "signers");
-  JsonArray *departments = kh_exchange_array_of (root, "departments");
-  JsonArray *indicators = kh_exchange_array_of (root, "indicators");
+  KhJsonNode *signers = kh_exchange_array_of (root, "signers");
+  KhJsonNode *departments = kh_exchange_array_of (root, "departments");
+  KhJsonNode *indicators = kh_exchange_array_of (root, "indicators");
 
-  for (guint i = 0; i < kh_exchange_length_of (signers); i++)
+  for (guint i = 0; i < kh_json_node_get_length (signers); i++)
     {
-      JsonObject *object = kh_exchange_object_at (signers, i);
+      KhJsonNode *object = kh_exchange_object_at (signers, i);
       gint64 id;
 
       if (kh_exchange_find_signer (apply->store, kh_exchange_string_of (object, "name")) != 0)
@@ -351,9 +345,9 @@ apply_lists (Apply       *apply,
       apply->report->created[KH_IMPORT_SIGNER]++;
     }
 
-  for (guint i = 0; i < kh_exchange_length_of (departments); i++)
+  for (guint i = 0; i < kh_json_node_get_length (departments); i++)
     {
-      JsonObject *object = kh_exchange_object_at (departments, i);
+      KhJsonNode *object = kh_exchange_object_at (departments, i);
       gint64 id;
 
       if (kh_store_find_department (apply->store, kh_exchange_string_of (object, "name")) != 0)
@@ -368,9 +362,9 @@ apply_lists (Apply       *apply,
       apply->report->created[KH_IMPORT_DEPARTMENT]++;
     }
 
-  for (guint i = 0; i < kh_exchange_length_of (indicators); i++)
+  for (guint i = 0; i < kh_json_node_get_length (indicators); i++)
     {
-      JsonObject *object = kh_exchange_object_at (indicators, i);
+      KhJsonNode *object = kh_exchange_object_at (indicators, i);
       gint64 id;
 
       if (kh_store_find_indicator (apply->store, kh_exchange_string_of (object, "name")) != 0)
@@ -457,7 +451,7 @@ find_name (Apply      *apply,
 static gint64
 name_to_id (Apply      *apply,
             NameKind    kind,
-            JsonObject *object,
+            KhJsonNode *object,
             const char *name)
 {
   return find_name (apply, kind, kh_exchange_string_of (object, name));
@@ -518,12 +512,12 @@ static gboolean
 insert_sections (Apply       *apply,
                  gint64       plan_id,
                  gint64       parent_id,
-                 JsonArray   *sections,
+                 KhJsonNode  *sections,
                  GError     **error)
 {
-  for (guint i = 0; i < kh_exchange_length_of (sections); i++)
+  for (guint i = 0; i < kh_json_node_get_length (sections); i++)
     {
-      JsonObject *section = kh_exchange_object_at (sections, i);
+      KhJsonNode *section = kh_exchange_object_at (sections, i);
       g_autoptr(KhStmt) stmt = NULL;
       gint64 id;
 
@@ -557,7 +551,7 @@ register_number (Apply       *apply,
                  const char  *doc_type,
                  const char  *column,
                  gint64       id,
-                 JsonObject  *object,
+                 KhJsonNode  *object,
                  const char  *prefix,
                  GError     **error)
 {
@@ -587,7 +581,7 @@ register_number (Apply       *apply,
 
 static gboolean
 apply_plan_text (Apply       *apply,
-                 JsonObject  *plan,
+                 KhJsonNode  *plan,
                  gint64      *plan_id,
                  GError     **error)
 {
@@ -596,7 +590,7 @@ apply_plan_text (Apply       *apply,
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *state = NULL;
   g_autofree char *part_four = NULL;
-  JsonNode *part_four_node = kh_exchange_member (plan, "part_four");
+  KhJsonNode *part_four_node = kh_json_object_get_member (plan, "part_four");
   gboolean created = *plan_id == 0;
 
   if (!created)
@@ -614,11 +608,15 @@ apply_plan_text (Apply       *apply,
             return FALSE;
           object = json_node_get_object (local);
           if (g_strcmp0 (kh_exchange_string_of (plan, "state"), "issued") != 0 ||
-              json_object_get_int_member (object, "number") != json_object_get_int_member (plan, "number") ||
-              g_strcmp0 (kh_exchange_string_of (object, "issued_on"), kh_exchange_string_of (plan, "issued_on")) != 0 ||
-              g_strcmp0 (kh_exchange_string_of (object, "title"), kh_exchange_string_of (plan, "title")) != 0)
+              json_object_get_int_member_with_default (object, "number", 0) !=
+                kh_json_node_get_int (kh_json_object_get_member (plan, "number")) ||
+              g_strcmp0 (json_object_get_string_member_with_default (object, "issued_on", ""),
+                         kh_exchange_string_of (plan, "issued_on")) != 0 ||
+              g_strcmp0 (json_object_get_string_member_with_default (object, "title", ""),
+                         kh_exchange_string_of (plan, "title")) != 0)
             add_note (apply->report, _("plan %d “%s”: issued in this database; its text was kept as issued here"),
-                      (int)json_object_get_int_member (object, "year"), kh_exchange_string_of (object, "title"));
+                      (int)json_object_get_int_member_with_default (object, "year", 0),
+                      json_object_get_string_member_with_default (object, "title", ""));
           apply->report->unchanged[KH_IMPORT_PLAN]++;
           return TRUE;
         }
@@ -639,8 +637,12 @@ apply_plan_text (Apply       *apply,
   if (stmt == NULL)
     return FALSE;
 
-  if (!kh_exchange_is_null (part_four_node))
-    part_four = json_to_string (part_four_node, FALSE);
+  if (!kh_json_node_is_null (part_four_node))
+    {
+      g_autoptr(JsonNode) copy = kh_exchange_to_json_node (part_four_node);
+
+      part_four = json_to_string (copy, FALSE);
+    }
 
   sqlite3_bind_int64 (stmt, 1, *plan_id);
   bind_integer (stmt, 2, plan, "year");
@@ -687,13 +689,13 @@ static gboolean
 apply_task (Apply       *apply,
             gint64       plan_id,
             int          position,
-            JsonObject  *task,
+            KhJsonNode  *task,
             GError     **error)
 {
   g_autoptr(KhStmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
-  JsonArray *support = kh_exchange_array_of (task, "support");
+  KhJsonNode *support = kh_exchange_array_of (task, "support");
   gint64 id = find_uid (apply->task_uids, kh_exchange_string_of (task, "uid"));
   gboolean created = id == 0;
 
@@ -736,7 +738,7 @@ apply_task (Apply       *apply,
 
   if (!exec_with_id (apply, "DELETE FROM task_support WHERE task_id = ?1", id, error))
     return FALSE;
-  for (guint i = 0; i < kh_exchange_length_of (support); i++)
+  for (guint i = 0; i < kh_json_node_get_length (support); i++)
     {
       g_autoptr(KhStmt) insert = kh_store_prepare (apply->store,
                                                    "INSERT OR IGNORE INTO task_support (task_id, department_id)"
@@ -746,7 +748,7 @@ apply_task (Apply       *apply,
         return FALSE;
       sqlite3_bind_int64 (insert, 1, id);
       sqlite3_bind_int64 (insert, 2, find_name (apply, NAME_DEPARTMENT,
-                                                json_node_get_string (json_array_get_element (support, i))));
+                                                kh_json_node_get_string (kh_json_array_get_element (support, i), NULL)));
       if (!run (apply, insert, error))
         return FALSE;
     }
@@ -766,7 +768,7 @@ apply_task (Apply       *apply,
 static gboolean
 apply_result (Apply       *apply,
               gint64       plan_id,
-              JsonObject  *result,
+              KhJsonNode  *result,
               GError     **error)
 {
   g_autoptr(KhStmt) stmt = NULL;
@@ -814,7 +816,7 @@ apply_result (Apply       *apply,
 static gboolean
 apply_report (Apply       *apply,
               gint64       plan_id,
-              JsonObject  *report,
+              KhJsonNode  *report,
               GError     **error)
 {
   g_autoptr(KhStmt) stmt = NULL;
@@ -823,7 +825,7 @@ apply_report (Apply       *apply,
   g_autofree char *state = NULL;
   gint64 id = kh_exchange_find_by_uid (apply->store, "report", kh_exchange_string_of (report, "uid"), NULL, &state);
   gboolean created = id == 0;
-  JsonNode *with_table = kh_exchange_member (report, "with_table");
+  KhJsonNode *with_table = kh_json_object_get_member (report, "with_table");
 
   if (g_strcmp0 (state, "issued") == 0)
     {
@@ -864,7 +866,7 @@ apply_report (Apply       *apply,
   bind_string (stmt, 12, report, "proposals");
   bind_string (stmt, 13, report, "direction");
   bind_string (stmt, 14, report, "closing");
-  sqlite3_bind_int (stmt, 15, !kh_exchange_is_null (with_table) && json_node_get_boolean (with_table));
+  sqlite3_bind_int (stmt, 15, kh_json_node_get_boolean (with_table));
   bind_string (stmt, 16, report, "addressees");
   kh_stmt_bind_id (stmt, 17, name_to_id (apply, NAME_SIGNER, report, "signer"));
   bind_string (stmt, 18, report, "authority");
@@ -890,25 +892,25 @@ apply_report (Apply       *apply,
 
 static gboolean
 apply_plan (Apply       *apply,
-            JsonObject  *plan,
+            KhJsonNode  *plan,
             GError     **error)
 {
-  JsonArray *tasks = kh_exchange_array_of (plan, "tasks");
-  JsonArray *results = kh_exchange_array_of (plan, "results");
-  JsonArray *reports = kh_exchange_array_of (plan, "reports");
+  KhJsonNode *tasks = kh_exchange_array_of (plan, "tasks");
+  KhJsonNode *results = kh_exchange_array_of (plan, "results");
+  KhJsonNode *reports = kh_exchange_array_of (plan, "reports");
   gint64 plan_id = kh_exchange_find_by_uid (apply->store, "plan", kh_exchange_string_of (plan, "uid"), NULL, NULL);
 
   if (!load_uids (apply, plan_id, error) ||
       !apply_plan_text (apply, plan, &plan_id, error))
     return FALSE;
 
-  for (guint i = 0; i < kh_exchange_length_of (tasks); i++)
+  for (guint i = 0; i < kh_json_node_get_length (tasks); i++)
     if (!apply_task (apply, plan_id, (int)i, kh_exchange_object_at (tasks, i), error))
       return FALSE;
-  for (guint i = 0; i < kh_exchange_length_of (results); i++)
+  for (guint i = 0; i < kh_json_node_get_length (results); i++)
     if (!apply_result (apply, plan_id, kh_exchange_object_at (results, i), error))
       return FALSE;
-  for (guint i = 0; i < kh_exchange_length_of (reports); i++)
+  for (guint i = 0; i < kh_json_node_get_length (reports); i++)
     if (!apply_report (apply, plan_id, kh_exchange_object_at (reports, i), error))
       return FALSE;
 
@@ -1001,88 +1003,111 @@ place_to_string (const Place *place)
   return g_string_free (path, FALSE);
 }
 
-/* The old encodings are 8-bit: plain ASCII text is never in one, and
- * most of a file's values (uids, dates, states) are plain ASCII. */
+/* Whether kh_legacy_detect() can find an old encoding in @text, without
+ * decoding it: that scores only characters of Latin-1's upper half (and
+ * U+212B Å, whose lower case is å), and gives up at the first Vietnamese
+ * letter beyond Latin-1. ASCII (uids, dates, states) and text already in
+ * Unicode Vietnamese — nearly every text of a file — stop here. */
 static gboolean
-is_ascii (const char *text)
+may_be_legacy (const char *text)
 {
-  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
-    if (*p >= 0x80)
-      return FALSE;
-  return TRUE;
+  gboolean scored = FALSE;
+
+  for (const guchar *p = (const guchar *)text; *p != '\0'; p++)
+    {
+      if (*p < 0x80)
+        continue;
+      if (p[0] == 0xC2 || p[0] == 0xC3)                                  /* U+0080–U+00FF */
+        scored |= p[0] == 0xC3 || p[1] >= 0xA1;
+      else if (p[0] == 0xC4 || p[0] == 0xC5 || (p[0] == 0xC6 && p[1] <= 0xB0))
+        return FALSE;                                                   /* U+0100–U+01B0 */
+      else if (p[0] == 0xE1 && ((p[1] == 0xBA && p[2] >= 0xA0) || (p[1] == 0xBB && p[2] <= 0xB9)))
+        return FALSE;                                                   /* U+1EA0–U+1EF9 */
+      else if (p[0] == 0xE2 && p[1] == 0x84 && p[2] == 0xAB)
+        scored = TRUE;                                                  /* U+212B */
+    }
+  return scored;
 }
+
+typedef struct
+{
+  KhJson         *tree;
+  KhImportFlags   flags;
+  KhImportReport *report;
+} Legacy;
 
 /* Text in TCVN3 or VNI (typed with the old fonts, then saved by another
  * program into the file) is found wherever it is: converted to Unicode
  * when the user agreed to it, else listed as a problem with its place.
- * The depth was bounded before parsing. */
+ * The parser bounded the depth. */
 static void
-find_legacy (JsonNode       *node,
-             const Place    *place,
-             KhImportFlags   flags,
-             KhImportReport *report)
+find_legacy (Legacy      *legacy,
+             KhJsonNode  *node,
+             const Place *place)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (kh_json_node_get_node_type (node))
     {
-    case JSON_NODE_OBJECT:
+    case KH_JSON_OBJECT:
       {
-        JsonObjectIter iter;
         Place member = { place, NULL, 0 };
-        JsonNode *value;
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &member.name, &value))
-          find_legacy (value, &member, flags, report);
+        for (guint i = 0; i < kh_json_node_get_length (node); i++)
+          {
+            member.name = kh_json_object_get_name (node, i);
+            find_legacy (legacy, kh_json_object_get_value (node, i), &member);
+          }
       }
       break;
 
-    case JSON_NODE_ARRAY:
+    case KH_JSON_ARRAY:
       {
-        JsonArray *array = json_node_get_array (node);
         Place element = { place, NULL, 0 };
 
-        for (element.index = 0; element.index < json_array_get_length (array); element.index++)
-          find_legacy (json_array_get_element (array, element.index), &element, flags, report);
+        for (element.index = 0; element.index < kh_json_node_get_length (node); element.index++)
+          find_legacy (legacy, kh_json_array_get_element (node, element.index), &element);
       }
       break;
 
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        {
-          const char *text = json_node_get_string (node);
-          KhLegacyEncoding encoding;
-          g_autofree char *path = NULL;
-          g_autofree char *start = NULL;
+    case KH_JSON_STRING:
+      {
+        const char *text = kh_json_node_get_string (node, NULL);
+        KhImportReport *report = legacy->report;
+        KhLegacyEncoding encoding;
+        g_autofree char *path = NULL;
+        g_autofree char *start = NULL;
 
-          if (is_ascii (text) || (encoding = kh_legacy_detect (text)) == KH_LEGACY_NONE)
-            break;
+        if (!may_be_legacy (text) || (encoding = kh_legacy_detect (text)) == KH_LEGACY_NONE)
+          break;
 
-          report->legacy++;
-          path = place_to_string (place);
-          start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
-          if (flags & KH_IMPORT_CONVERT_LEGACY)
-            {
-              g_autofree char *converted = kh_legacy_convert (text, encoding);
-              g_autofree char *converted_start = g_utf8_substring (converted, 0, MIN (g_utf8_strlen (converted, -1), 40));
+        report->legacy++;
+        path = place_to_string (place);
+        start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+        if (legacy->flags & KH_IMPORT_CONVERT_LEGACY)
+          {
+            g_autofree char *converted = kh_legacy_convert (text, encoding);
+            g_autofree char *converted_start = g_utf8_substring (converted, 0, MIN (g_utf8_strlen (converted, -1), 40));
 
-              json_node_set_string (node, converted);
-              /* Translators: a place in the file, an encoding, and the start of a text */
-              add_note (report, _("%s: converted from %s to Unicode (“%s”)."),
-                        path, kh_legacy_name (encoding), converted_start);
-            }
-          else
-            {
-              if (report->problems == NULL)
-                report->problems = g_ptr_array_new_with_free_func (g_free);
-              g_ptr_array_add (report->problems,
-                               /* Translators: a place in the file, the start of a text, an encoding */
-                               g_strdup_printf (_("%s: “%s” is written in the old %s encoding: let it be converted to Unicode, or correct the file"),
-                                                path, start, kh_legacy_name (encoding)));
-            }
-        }
+            kh_json_set_string (legacy->tree, node, converted);
+            /* Translators: a place in the file, an encoding, and the start of a text */
+            add_note (report, _("%s: converted from %s to Unicode (“%s”)."),
+                      path, kh_legacy_name (encoding), converted_start);
+          }
+        else
+          {
+            if (report->problems == NULL)
+              report->problems = g_ptr_array_new_with_free_func (g_free);
+            g_ptr_array_add (report->problems,
+                             /* Translators: a place in the file, the start of a text, an encoding */
+                             g_strdup_printf (_("%s: “%s” is written in the old %s encoding: let it be converted to Unicode, or correct the file"),
+                                              path, start, kh_legacy_name (encoding)));
+          }
+      }
       break;
 
-    case JSON_NODE_NULL:
+    case KH_JSON_NULL:
+    case KH_JSON_BOOLEAN:
+    case KH_JSON_INTEGER:
+    case KH_JSON_DOUBLE:
     default:
       break;
     }
@@ -1141,65 +1166,38 @@ kh_store_import_json_full (KhStore         *store,
                            KhImportReport  *report,
                            GError         **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(KhJson) tree = NULL;
   Apply apply = { store, report, { NULL }, { NULL }, NULL, NULL, NULL, NULL };
-  JsonNode *root_node;
-  JsonObject *root;
-  JsonNode *version;
-  JsonArray *plans;
-  gsize length;
+  Legacy legacy = { NULL, flags, report };
+  KhJsonNode *root;
+  KhJsonNode *version;
+  KhJsonNode *plans;
   gint64 temp_store;
 
   g_return_val_if_fail (KH_IS_STORE (store), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  length = strlen (json);
-  if (!kh_exchange_check_bounds (json, length, error))
+  if (!(tree = kh_exchange_parse (json, strlen (json), error)))
     return FALSE;
 
-  /* Converting changes strings in the tree: only then is it mutable. */
-  parser = (flags & KH_IMPORT_CONVERT_LEGACY) ? json_parser_new () : json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, (gssize)length, &parse_error))
-    {
-      /* json-glib quotes the bad token cut at a byte count, maybe inside
-       * a character (found by tests/fuzz/fuzz-exchange). */
-      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib says “<data>:LINE:COLUMN: Parse error: …”. */
-      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        return invalid (error, _("The file is not valid JSON: line %u, column %u: %s"),
-                        line, column, message + consumed);
-      return invalid (error, _("The file is not valid JSON: %s"), message);
-    }
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node) ||
-      g_strcmp0 (kh_exchange_string_of (json_node_get_object (root_node), "format"), KH_EXCHANGE_FORMAT) != 0)
+  root = kh_json_get_root (tree);
+  if (kh_json_node_get_node_type (root) != KH_JSON_OBJECT ||
+      g_strcmp0 (kh_exchange_string_of (root, "format"), KH_EXCHANGE_FORMAT) != 0)
     return invalid (error, _("The file is not a Kế Hoạch exchange file (no \"format\": \"%s\")."),
                     KH_EXCHANGE_FORMAT);
-  root = json_node_get_object (root_node);
-  version = kh_exchange_member (root, "version");
-  if (!kh_exchange_is_integer (version) || json_node_get_int (version) < 1)
+  version = kh_json_object_get_member (root, "version");
+  if (!kh_exchange_is_integer (version) || kh_json_node_get_int (version) < 1)
     return invalid (error, _("The exchange file has no valid \"version\"."));
-  if (json_node_get_int (version) > KH_EXCHANGE_VERSION)
+  if (kh_json_node_get_int (version) > KH_EXCHANGE_VERSION)
     return invalid (error, _("The exchange file was written by a newer Kế Hoạch (format version %d; this one reads version %d). Update Kế Hoạch to import it."),
-                    (int)json_node_get_int (version), KH_EXCHANGE_VERSION);
+                    (int)MIN (kh_json_node_get_int (version), G_MAXINT), KH_EXCHANGE_VERSION);
 
   if (!kh_store_check_writable (store, error))
     return FALSE;
 
-  find_legacy (root_node, NULL, flags, report);
-  if (!kh_exchange_check (store, root, report))
-    return invalid (error,
-                    g_dngettext (GETTEXT_PACKAGE,
-                                 "The file has %u problem; nothing was imported.",
-                                 "The file has %u problems; nothing was imported.",
-                                 report->problems->len),
-                    report->problems->len);
+  legacy.tree = tree;
+  find_legacy (&legacy, root, NULL);
 
   /* Each insert of a result (its uid trigger, its foreign keys) keeps a
    * statement journal, in a file by default: 45,000 writes to /var/tmp
@@ -1209,10 +1207,24 @@ kh_store_import_json_full (KhStore         *store,
   temp_store = query_temp_store (store);
   sqlite3_exec (kh_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 
+  /* The checks read in the transaction that applies the file: nothing
+   * changes between them, and their thousands of lookups share one read
+   * lock instead of taking one each. */
   if (!kh_store_begin (store, error))
     {
       restore_temp_store (store, temp_store);
       return FALSE;
+    }
+  if (!kh_exchange_check (store, root, report))
+    {
+      kh_store_rollback (store);
+      restore_temp_store (store, temp_store);
+      return invalid (error,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "The file has %u problem; nothing was imported.",
+                                   "The file has %u problems; nothing was imported.",
+                                   report->problems->len),
+                      report->problems->len);
     }
 
   if (!apply_agency (&apply, root, error) ||
@@ -1221,7 +1233,7 @@ kh_store_import_json_full (KhStore         *store,
     goto failed;
 
   plans = kh_exchange_array_of (root, "plans");
-  for (guint i = 0; i < kh_exchange_length_of (plans); i++)
+  for (guint i = 0; i < kh_json_node_get_length (plans); i++)
     if (!apply_plan (&apply, kh_exchange_object_at (plans, i), error))
       goto failed;
 

@@ -1,8 +1,9 @@
 /* kh-exchange-json.c — reading an exchange file's tree
  *
- * Typed access to members that tolerates what the checks already
- * reported, ISO dates, folded names, and rows found by uid: shared by
- * the checks (kh-exchange-check.c) and the import (kh-exchange-import.c).
+ * Typed access to the members of the file's tree (kh-json.h) that
+ * tolerates what the checks already reported, ISO dates, folded names,
+ * and rows found by uid: shared by the checks (kh-exchange-check.c) and
+ * the import (kh-exchange-import.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,79 +25,117 @@ kh_exchange_fold (const char *name)
   return g_utf8_casefold (clean, -1);
 }
 
-JsonNode *
-kh_exchange_member (JsonObject *object,
-                    const char *name)
+gboolean
+kh_exchange_is_string (KhJsonNode *node)
 {
-  return object != NULL ? json_object_get_member (object, name) : NULL;
+  return kh_json_node_get_node_type (node) == KH_JSON_STRING;
 }
 
 gboolean
-kh_exchange_is_null (JsonNode *node)
+kh_exchange_is_integer (KhJsonNode *node)
 {
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+  return kh_json_node_get_node_type (node) == KH_JSON_INTEGER;
 }
 
 gboolean
-kh_exchange_is_string (JsonNode *node)
+kh_exchange_is_number (KhJsonNode *node)
 {
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING;
+  KhJsonType type = kh_json_node_get_node_type (node);
+
+  return type == KH_JSON_INTEGER || type == KH_JSON_DOUBLE;
 }
 
 gboolean
-kh_exchange_is_integer (JsonNode *node)
+kh_exchange_is_boolean (KhJsonNode *node)
 {
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64;
-}
-
-gboolean
-kh_exchange_is_number (JsonNode *node)
-{
-  return node != NULL && (json_node_get_value_type (node) == G_TYPE_INT64 ||
-                          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+  return kh_json_node_get_node_type (node) == KH_JSON_BOOLEAN;
 }
 
 /* "" for a missing or null member: the checks made sure of the type. */
 const char *
-kh_exchange_string_of (JsonObject *object,
+kh_exchange_string_of (KhJsonNode *object,
                        const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  const char *text = kh_json_node_get_string (kh_json_object_get_member (object, name), NULL);
 
-  return kh_exchange_is_string (node) ? json_node_get_string (node) : "";
+  return text != NULL ? text : "";
 }
 
 const char *
-kh_exchange_string_or_null (JsonObject *object,
+kh_exchange_string_or_null (KhJsonNode *object,
                             const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  const char *text = kh_json_node_get_string (kh_json_object_get_member (object, name), NULL);
 
-  return kh_exchange_is_string (node) && *json_node_get_string (node) != '\0' ? json_node_get_string (node) : NULL;
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
-JsonArray *
-kh_exchange_array_of (JsonObject *object,
+KhJsonNode *
+kh_exchange_array_of (KhJsonNode *object,
                       const char *name)
 {
-  JsonNode *node = kh_exchange_member (object, name);
+  KhJsonNode *node = kh_json_object_get_member (object, name);
 
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  return kh_json_node_get_node_type (node) == KH_JSON_ARRAY ? node : NULL;
 }
 
-guint
-kh_exchange_length_of (JsonArray *array)
+KhJsonNode *
+kh_exchange_object_at (KhJsonNode *array,
+                       guint       index)
 {
-  return array != NULL ? json_array_get_length (array) : 0;
+  KhJsonNode *node = kh_json_array_get_element (array, index);
+
+  return kh_json_node_get_node_type (node) == KH_JSON_OBJECT ? node : NULL;
 }
 
-JsonObject *
-kh_exchange_object_at (JsonArray *array,
-                       guint      index)
+/* A small part of the file as json-glib's tree, for what is stored as
+ * JSON text (a plan's part four). Its texts are normalised, as every
+ * stored text is: besides, json-glib 1.6 writes U+001F unescaped, and
+ * an export holding one would not import back. The parser bounded the
+ * depth. */
+JsonNode *
+kh_exchange_to_json_node (KhJsonNode *node)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  JsonNode *copy = json_node_alloc ();
 
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  switch (kh_json_node_get_node_type (node))
+    {
+    case KH_JSON_BOOLEAN:
+      return json_node_init_boolean (copy, kh_json_node_get_boolean (node));
+    case KH_JSON_INTEGER:
+      return json_node_init_int (copy, kh_json_node_get_int (node));
+    case KH_JSON_DOUBLE:
+      return json_node_init_double (copy, kh_json_node_get_double (node));
+    case KH_JSON_STRING:
+      {
+        g_autofree char *text = kh_text_normalize (kh_json_node_get_string (node, NULL));
+
+        return json_node_init_string (copy, text);
+      }
+    case KH_JSON_ARRAY:
+      {
+        g_autoptr(JsonArray) array = json_array_sized_new (kh_json_node_get_length (node));
+
+        for (guint i = 0; i < kh_json_node_get_length (node); i++)
+          json_array_add_element (array, kh_exchange_to_json_node (kh_json_array_get_element (node, i)));
+        return json_node_init_array (copy, array);
+      }
+    case KH_JSON_OBJECT:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        for (guint i = 0; i < kh_json_node_get_length (node); i++)
+          {
+            g_autofree char *name = kh_text_normalize (kh_json_object_get_name (node, i));
+
+            json_object_set_member (object, name, kh_exchange_to_json_node (kh_json_object_get_value (node, i)));
+          }
+        return json_node_init_object (copy, object);
+      }
+    case KH_JSON_NULL:
+    default:
+      return json_node_init_null (copy);
+    }
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kh-exchange-import.h"
+#include "kh-json.h"
 #include "kh-store-private.h"
 
 G_BEGIN_DECLS
@@ -34,32 +35,31 @@ JsonNode *kh_exchange_report_node (KhStore   *store,
                                    gint64     report_id,
                                    GError   **error);
 
-/* kh-exchange-check.c */
-gboolean    kh_exchange_check_bounds    (const char      *json,
+/* kh-exchange-check.c: the file is parsed within the bounds above, then
+ * checked whole. */
+KhJson     *kh_exchange_parse           (const char      *json,
                                          gsize            length,
                                          GError         **error);
 gboolean    kh_exchange_check           (KhStore         *store,
-                                         JsonObject      *root,
+                                         KhJsonNode      *root,
                                          KhImportReport  *report);
 
 /* kh-exchange-json.c: members of the wrong type read as absent (the
  * checks reported them); text members read as "" when absent. */
 char       *kh_exchange_fold            (const char      *name);
-JsonNode   *kh_exchange_member          (JsonObject      *object,
+gboolean    kh_exchange_is_string       (KhJsonNode      *node);
+gboolean    kh_exchange_is_integer      (KhJsonNode      *node);
+gboolean    kh_exchange_is_number       (KhJsonNode      *node);
+gboolean    kh_exchange_is_boolean      (KhJsonNode      *node);
+const char *kh_exchange_string_of       (KhJsonNode      *object,
                                          const char      *name);
-gboolean    kh_exchange_is_null         (JsonNode        *node);
-gboolean    kh_exchange_is_string       (JsonNode        *node);
-gboolean    kh_exchange_is_integer      (JsonNode        *node);
-gboolean    kh_exchange_is_number       (JsonNode        *node);
-const char *kh_exchange_string_of       (JsonObject      *object,
+const char *kh_exchange_string_or_null  (KhJsonNode      *object,
                                          const char      *name);
-const char *kh_exchange_string_or_null  (JsonObject      *object,
+KhJsonNode *kh_exchange_array_of        (KhJsonNode      *object,
                                          const char      *name);
-JsonArray  *kh_exchange_array_of        (JsonObject      *object,
-                                         const char      *name);
-guint       kh_exchange_length_of       (JsonArray       *array);
-JsonObject *kh_exchange_object_at       (JsonArray       *array,
+KhJsonNode *kh_exchange_object_at       (KhJsonNode      *array,
                                          guint            index);
+JsonNode   *kh_exchange_to_json_node    (KhJsonNode      *node);
 gboolean    kh_exchange_parse_date      (const char      *text,
                                          GDate           *date);
 gint64      kh_exchange_find_by_uid     (KhStore         *store,
