@@ -372,7 +372,7 @@ update_count (KhResultsPage *self,
  * of the main loop affords, then the rest after each frame, so that the
  * first rows show at once and the window never stalls. */
 #define ROWS_PER_PAGE 50
-#define BUILD_BUDGET_US 2000
+#define BUILD_BUDGET_US 4000   /* as kh-tasks-page.c's, for the same reasons */
 
 static void show_more_rows (KhResultsPage *self);
 
