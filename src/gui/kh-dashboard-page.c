@@ -449,10 +449,9 @@ show_view (KhDashboardPage *self,
            const char      *name)
 {
   KhWindow *window = get_window (self);
-  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
-  GtkWidget *view = stack ? adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name) : NULL;
+  GtkWidget *view = window ? kh_window_get_view (window, name) : NULL;
 
-  if (window != NULL && view != NULL)
+  if (view != NULL)
     kh_window_show_view (window, name);
   return view;
 }

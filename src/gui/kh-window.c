@@ -30,6 +30,7 @@
 #include "kh-recovery-page.h"
 #include "kh-tasks-page.h"
 #include "kh-dashboard-page.h"
+#include "kh-lazy-view.h"
 #include "kh-result-dialog.h"
 #include "kh-results-page.h"
 #include "kh-reports-page.h"
@@ -83,7 +84,9 @@ reload_view (KhWindow  *self,
              GtkWidget *child,
              KhStore   *store)
 {
-  g_autofree char *what = g_strdup_printf ("reload %s", G_OBJECT_TYPE_NAME (child));
+  g_autofree char *what = g_strdup_printf ("reload %s", KH_IS_LAZY_VIEW (child)
+                                                        ? kh_lazy_view_get_type_name (KH_LAZY_VIEW (child))
+                                                        : G_OBJECT_TYPE_NAME (child));
 
   g_object_set_qdata (G_OBJECT (child), view_stale_quark (), NULL);
   kh_stall_monitor_push (g_intern_string (what));
@@ -113,7 +116,8 @@ reload_views (KhWindow *self,
 
       if (!KH_IS_VIEW (child) || child == visible)
         continue;
-      if (other_store)
+      /* A page not built yet holds no connection to let go of. */
+      if (other_store && !(KH_IS_LAZY_VIEW (child) && !kh_lazy_view_is_built (KH_LAZY_VIEW (child))))
         reload_view (self, child, store);
       else
         g_object_set_qdata (G_OBJECT (child), view_stale_quark (), GINT_TO_POINTER (TRUE));
@@ -629,17 +633,19 @@ kh_window_init (KhWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
 
-  /* The pages of the window, in order; the dashboard first, for the leader. */
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_dashboard_page_new (),
+  /* The pages of the window, in order; the dashboard first, for the leader.
+   * Each is built when first shown or asked for (kh-lazy-view.c). */
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_DASHBOARD_PAGE),
                                        "dashboard", _("Dashboard"), "kh-dashboard-symbolic");
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_overview_page_new (),
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_OVERVIEW_PAGE),
                                        "overview", _("Overview"), "view-grid-symbolic");
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_plan_page_new (), "plan", _("Plan"), "x-office-document-symbolic");
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_tasks_page_new (),
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_PLAN_PAGE),
+                                       "plan", _("Plan"), "x-office-document-symbolic");
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_TASKS_PAGE),
                                        "tasks", _("Tasks"), "view-list-bullet-symbolic");
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_results_page_new (),
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_RESULTS_PAGE),
                                        "results", _("Results"), "emblem-ok-symbolic");
-  adw_view_stack_add_titled_with_icon (self->view_stack, kh_reports_page_new (),
+  adw_view_stack_add_titled_with_icon (self->view_stack, kh_lazy_view_new (KH_TYPE_REPORTS_PAGE),
                                        "reports", _("Reports"), "folder-documents-symbolic");
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
@@ -778,6 +784,22 @@ kh_window_select_plan (KhWindow *self,
     }
 
   kh_window_reload (self);
+}
+
+/* The page of one of the window's views by its name ("plan", "tasks"…),
+ * built now if it was not yet; NULL for no such view. */
+GtkWidget *
+kh_window_get_view (KhWindow   *self,
+                    const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (KH_IS_LAZY_VIEW (child))
+    return kh_lazy_view_get_view (KH_LAZY_VIEW (child));
+  return child;
 }
 
 /* Shows one of the window's views by its name ("plan", "tasks"…). */

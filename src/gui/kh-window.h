@@ -29,5 +29,7 @@ void      kh_window_select_plan      (KhWindow      *self,
 KhApplication *kh_window_get_application (KhWindow  *self);
 void      kh_window_show_view        (KhWindow      *self,
                                       const char    *name);
+GtkWidget *kh_window_get_view        (KhWindow      *self,
+                                     const char    *name);
 
 G_END_DECLS

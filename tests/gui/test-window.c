@@ -21,6 +21,12 @@
 
 #include "kh-application.h"
 #include "kh-backups-page.h"
+#include "kh-dashboard-page.h"
+#include "kh-overview-page.h"
+#include "kh-plan-page.h"
+#include "kh-reports-page.h"
+#include "kh-results-page.h"
+#include "kh-tasks-page.h"
 #include "kh-preferences-window.h"
 #include "kh-window.h"
 
@@ -287,6 +293,50 @@ test_overview_keeps_rows (Fixture       *fixture,
     g_assert_no_error (error);
   }
   run_application (fixture->path, overview_keeps_rows, &other_plan);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* Only the pages shown so far are built (the dashboard, then the
+ * overview this test program opens on); another is built when shown or
+ * asked for, and is then a page like any other. */
+static void
+pages_built_when_needed (KhApplication *app,
+                         KhWindow      *window,
+                         gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *tasks;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_OVERVIEW_PAGE)));
+  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_DASHBOARD_PAGE)));
+  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
+  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_TASKS_PAGE)));
+  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_RESULTS_PAGE)));
+  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_REPORTS_PAGE)));
+
+  tasks = kh_window_get_view (window, "tasks");
+  g_assert_true (KH_IS_TASKS_PAGE (tasks));
+  g_assert_true (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_TASKS_PAGE)) == tasks);
+  g_assert_true (kh_window_get_view (window, "tasks") == tasks);
+
+  kh_window_show_view (window, "reports");
+  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_REPORTS_PAGE)));
+  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
+}
+
+static void
+test_pages_built_when_needed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  fill_demo (fixture->path);
+  run_application (fixture->path, pages_built_when_needed, NULL);
 }
 
 /* Renames it as a person would: Preferences, edit the row, apply. */
@@ -660,6 +710,8 @@ main (int   argc,
 
   g_test_add ("/gui/window/shows-agency", Fixture, NULL,
               fixture_set_up, test_window_shows_agency, fixture_tear_down);
+  g_test_add ("/gui/window/pages-built-when-needed", Fixture, NULL,
+              fixture_set_up, test_pages_built_when_needed, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
   g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,

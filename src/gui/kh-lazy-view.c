@@ -1,0 +1,129 @@
+/* kh-lazy-view.c — a page of the window built the first time it is needed
+ *
+ * The window's view stack holds one of these per page instead of the page
+ * itself: the page (a KhView of the given type) is built when the stack
+ * first shows it, or when something asks for it (kh_window_get_view()),
+ * not at start-up. Building the five pages the window does not open on
+ * cost ~20 ms before the window could map, and the stack measured them
+ * all for its first frame.
+ *
+ * It is a KhView itself and passes reload() and is_loading() on, building
+ * the page for a reload: the window reloads only the page in sight.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-lazy-view"
+
+#include "config.h"
+
+#include "kh-lazy-view.h"
+
+struct _KhLazyView
+{
+  AdwBin  parent_instance;
+
+  GType   view_type;
+};
+
+static void kh_lazy_view_view_iface_init (KhViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KhLazyView, kh_lazy_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (KH_TYPE_VIEW, kh_lazy_view_view_iface_init))
+
+static void
+kh_lazy_view_reload (KhView  *view,
+                     KhStore *store,
+                     gint64   plan_id)
+{
+  GtkWidget *page = kh_lazy_view_get_view (KH_LAZY_VIEW (view));
+
+  kh_view_reload (KH_VIEW (page), store, plan_id);
+}
+
+static gboolean
+kh_lazy_view_is_loading (KhView *view)
+{
+  GtkWidget *page = adw_bin_get_child (ADW_BIN (view));
+
+  return page != NULL && kh_view_is_loading (KH_VIEW (page));
+}
+
+static void
+kh_lazy_view_view_iface_init (KhViewInterface *iface)
+{
+  iface->reload = kh_lazy_view_reload;
+  iface->is_loading = kh_lazy_view_is_loading;
+}
+
+/* Shown before any reload (the stack maps it first): the page is there
+ * to be mapped, its data following with the reload. */
+static void
+kh_lazy_view_map (GtkWidget *widget)
+{
+  kh_lazy_view_get_view (KH_LAZY_VIEW (widget));
+
+  GTK_WIDGET_CLASS (kh_lazy_view_parent_class)->map (widget);
+}
+
+static void
+kh_lazy_view_class_init (KhLazyViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = kh_lazy_view_map;
+}
+
+static void
+kh_lazy_view_init (KhLazyView *self)
+{
+}
+
+/* @view_type: a GtkWidget type implementing KhView, built with
+ * g_object_new() and no property. */
+GtkWidget *
+kh_lazy_view_new (GType view_type)
+{
+  KhLazyView *self;
+
+  g_return_val_if_fail (g_type_is_a (view_type, GTK_TYPE_WIDGET), NULL);
+  g_return_val_if_fail (g_type_is_a (view_type, KH_TYPE_VIEW), NULL);
+
+  self = g_object_new (KH_TYPE_LAZY_VIEW, NULL);
+  self->view_type = view_type;
+  return GTK_WIDGET (self);
+}
+
+/* The page, built now if it was not yet. */
+GtkWidget *
+kh_lazy_view_get_view (KhLazyView *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (KH_IS_LAZY_VIEW (self), NULL);
+
+  page = adw_bin_get_child (ADW_BIN (self));
+  if (page == NULL)
+    {
+      page = g_object_new (self->view_type, NULL);
+      adw_bin_set_child (ADW_BIN (self), page);
+    }
+  return page;
+}
+
+gboolean
+kh_lazy_view_is_built (KhLazyView *self)
+{
+  g_return_val_if_fail (KH_IS_LAZY_VIEW (self), FALSE);
+
+  return adw_bin_get_child (ADW_BIN (self)) != NULL;
+}
+
+/* The page's type name, built or not: what the stall monitor names. */
+const char *
+kh_lazy_view_get_type_name (KhLazyView *self)
+{
+  g_return_val_if_fail (KH_IS_LAZY_VIEW (self), NULL);
+
+  return g_type_name (self->view_type);
+}
