@@ -31,6 +31,7 @@
 #include "kh-tasks-page.h"
 #include "kh-dashboard-page.h"
 #include "kh-lazy-view.h"
+#include "kh-software-gl.h"
 #include "kh-result-dialog.h"
 #include "kh-results-page.h"
 #include "kh-reports-page.h"
@@ -588,6 +589,17 @@ kh_window_dispose (GObject *object)
   G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
 }
 
+/* Drawn by GL on the CPU (no GPU driver), cards get outlines instead of
+ * blurred shadows (kh-software-gl.c): known before the first frame. */
+static void
+kh_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kh_window_parent_class)->realize (widget);
+
+  if (kh_native_uses_software_gl (GTK_NATIVE (widget)))
+    gtk_widget_add_css_class (widget, "kh-software-gl");
+}
+
 static void
 kh_window_class_init (KhWindowClass *klass)
 {
@@ -595,6 +607,7 @@ kh_window_class_init (KhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kh_window_dispose;
+  widget_class->realize = kh_window_realize;
 
   g_type_ensure (KH_TYPE_RECOVERY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-window.ui");

@@ -339,6 +339,32 @@ test_pages_built_when_needed (Fixture       *fixture,
   run_application (fixture->path, pages_built_when_needed, NULL);
 }
 
+/* Under Xvfb there is no GPU: GTK's GL renderer runs on llvmpipe, and
+ * the window draws outlines instead of blurred shadows; with the cairo
+ * renderer it keeps Adwaita's shadows. */
+static void
+software_gl_outlines (KhApplication *app,
+                      KhWindow      *window,
+                      gconstpointer  data)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  g_assert_nonnull (renderer);
+  if (g_str_equal (G_OBJECT_TYPE_NAME (renderer), "GskGLRenderer"))
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "kh-software-gl"));
+  else
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "kh-software-gl"));
+}
+
+static void
+test_software_gl_outlines (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  fill_demo (fixture->path);
+  run_application (fixture->path, software_gl_outlines, NULL);
+}
+
 /* Renames it as a person would: Preferences, edit the row, apply. */
 static void
 rename_department (KhApplication *app,
@@ -712,6 +738,8 @@ main (int   argc,
               fixture_set_up, test_window_shows_agency, fixture_tear_down);
   g_test_add ("/gui/window/pages-built-when-needed", Fixture, NULL,
               fixture_set_up, test_pages_built_when_needed, fixture_tear_down);
+  g_test_add ("/gui/window/software-gl-outlines", Fixture, NULL,
+              fixture_set_up, test_software_gl_outlines, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
   g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,
