@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "kh-chart.h"
 
 typedef struct
@@ -153,6 +155,42 @@ test_progress (void)
   canvas_clear (&canvas);
 }
 
+/* A long value ("2480/870 pa nô, áp phích") widens the value column, so
+ * the bar ends earlier and the text is not cut; a short one keeps 96 px. */
+static void
+test_progress_long_values (void)
+{
+  const KhChartStyle style = { 0 };
+  const KhChartProgressRow short_rows[] = { { "Tin, bài", 11, 40, "tin" } };
+  const KhChartProgressRow long_rows[] = {
+    { "Tin, bài", 11, 40, "tin" },
+    { "Pa nô, áp phích", 2480, 870, "pa nô, áp phích" },
+  };
+  const double width = 900;
+  KhChartRect track_short, track_long, fill;
+
+  kh_chart_progress_bar (&style, width, short_rows, 1, 0, &track_short, &fill);
+  kh_chart_progress_bar (&style, width, long_rows, 2, 0, &track_long, &fill);
+  g_assert_cmpfloat (track_short.x + track_short.width, ==, width - 8 - 96);
+  g_assert_cmpfloat (track_long.x + track_long.width, <, width - 8 - 96 - 20);
+
+  /* What the value needs fits between the bar and the edge. */
+  {
+    PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+    PangoLayout *layout = pango_layout_new (context);
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+    int text_width;
+
+    pango_layout_set_font_description (layout, font);
+    pango_font_description_free (font);
+    pango_layout_set_text (layout, "2480/870 pa nô, áp phích", -1);
+    pango_layout_get_pixel_size (layout, &text_width, NULL);
+    g_object_unref (layout);
+    g_object_unref (context);
+    g_assert_cmpfloat (track_long.x + track_long.width + 8 + text_width, <=, width);
+  }
+}
+
 static void
 test_months (void)
 {
@@ -187,6 +225,7 @@ main (int   argc,
   g_test_add_data_func ("/chart/stack/dark", GINT_TO_POINTER (TRUE), test_stack);
   g_test_add_func ("/chart/stack/adapts-to-width", test_stack_adapts_to_width);
   g_test_add_func ("/chart/progress", test_progress);
+  g_test_add_func ("/chart/progress-long-values", test_progress_long_values);
   g_test_add_func ("/chart/months", test_months);
 
   return g_test_run ();

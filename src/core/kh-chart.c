@@ -108,16 +108,18 @@ kh_chart_row_height (const KhChartStyle *style)
   return ROW_HEIGHT;
 }
 
-/* The label column takes 35% of a wide chart, never less than 90 px. */
+/* The label column takes 35% of a wide chart, never less than 90 px;
+ * the value column what its longest value needs (value_width). */
 static void
 bar_area (double  width,
+          double  value_width,
           double *x,
           double *bar_width)
 {
   double label_width = CLAMP (width * 0.35, 90.0, 280.0);
 
   *x = label_width + GAP;
-  *bar_width = MAX (width - *x - GAP - VALUE_WIDTH, 20.0);
+  *bar_width = MAX (width - *x - GAP - value_width, 20.0);
 }
 
 double
@@ -140,7 +142,7 @@ kh_chart_stack_segments (const KhChartStyle    *style,
   guint total = r->done + r->in_progress + r->overdue + r->not_started;
   double x, bar_width;
 
-  bar_area (width, &x, &bar_width);
+  bar_area (width, VALUE_WIDTH, &x, &bar_width);
 
   for (guint i = 0; i < 4; i++)
     {
@@ -167,7 +169,7 @@ kh_chart_draw_stack (cairo_t               *cr,
   };
   double x, bar_width;
 
-  bar_area (width, &x, &bar_width);
+  bar_area (width, VALUE_WIDTH, &x, &bar_width);
 
   for (guint row = 0; row < n_rows; row++)
     {
@@ -204,19 +206,69 @@ kh_chart_progress_height (const KhChartStyle *style,
   return n_rows * ROW_HEIGHT;
 }
 
-void
-kh_chart_progress_bar (const KhChartStyle       *style,
-                       double                    width,
-                       const KhChartProgressRow *rows,
-                       guint                     n_rows,
-                       guint                     row,
-                       KhChartRect              *track,
-                       KhChartRect              *fill)
+static char *
+format_quantity (double value)
 {
-  const KhChartProgressRow *r = &rows[row];
+  if (value == (gint64)value)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)value);
+  return g_strdup_printf ("%.1f", value);
+}
+
+/* "11/40 tin, bài": achieved against the target, in the unit. */
+static char *
+progress_value (const KhChartProgressRow *r)
+{
+  g_autofree char *achieved = format_quantity (r->achieved);
+
+  if (r->target > 0)
+    {
+      g_autofree char *target = format_quantity (r->target);
+      return g_strdup_printf ("%s/%s %s", achieved, target, r->unit ? r->unit : "");
+    }
+  return g_strdup_printf ("%s %s", achieved, r->unit ? r->unit : "");
+}
+
+/* The value column is as wide as the longest value ("2480/870 pa nô, áp
+ * phích" does not fit the 96 px of "7/7"), at least 96 px and at most
+ * 40 % of the chart, where a longer one is cut with an ellipsis. */
+static double
+progress_value_width (const KhChartStyle       *style,
+                      double                    width,
+                      const KhChartProgressRow *rows,
+                      guint                     n_rows)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string ((style && style->font) ? style->font : "Sans 10");
+  int widest = 0;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *value = progress_value (&rows[row]);
+      int text_width;
+
+      pango_layout_set_text (layout, value, -1);
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      widest = MAX (widest, text_width);
+    }
+  g_object_unref (context);
+  /* A pixel or two of rounding between this context and the one drawing. */
+  return CLAMP (widest + 4.0, VALUE_WIDTH, MAX (width * 0.4, VALUE_WIDTH));
+}
+
+static void
+progress_bar (double                    width,
+              double                    value_width,
+              const KhChartProgressRow *r,
+              guint                     row,
+              KhChartRect              *track,
+              KhChartRect              *fill)
+{
   double x, bar_width, share;
 
-  bar_area (width, &x, &bar_width);
+  bar_area (width, value_width, &x, &bar_width);
   share = r->target > 0 ? CLAMP (r->achieved / r->target, 0.0, 1.0) : 0.0;
 
   track->x = fill->x = x;
@@ -226,12 +278,16 @@ kh_chart_progress_bar (const KhChartStyle       *style,
   fill->width = bar_width * share;
 }
 
-static char *
-format_quantity (double value)
+void
+kh_chart_progress_bar (const KhChartStyle       *style,
+                       double                    width,
+                       const KhChartProgressRow *rows,
+                       guint                     n_rows,
+                       guint                     row,
+                       KhChartRect              *track,
+                       KhChartRect              *fill)
 {
-  if (value == (gint64)value)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)value);
-  return g_strdup_printf ("%.1f", value);
+  progress_bar (width, progress_value_width (style, width, rows, n_rows), &rows[row], row, track, fill);
 }
 
 void
@@ -241,15 +297,16 @@ kh_chart_draw_progress (cairo_t                  *cr,
                         const KhChartProgressRow *rows,
                         guint                     n_rows)
 {
+  double value_width = progress_value_width (style, width, rows, n_rows);
+
   for (guint row = 0; row < n_rows; row++)
     {
       const KhChartProgressRow *r = &rows[row];
       KhChartRect track, fill;
       double centre = row * ROW_HEIGHT + ROW_HEIGHT / 2;
-      g_autofree char *achieved = format_quantity (r->achieved);
-      g_autofree char *value = NULL;
+      g_autofree char *value = progress_value (r);
 
-      kh_chart_progress_bar (style, width, rows, n_rows, row, &track, &fill);
+      progress_bar (width, value_width, r, row, &track, &fill);
       set_color (cr, style, KH_CHART_COLOR_TRACK);
       fill_rect (cr, &track);
       set_color (cr, style, r->achieved >= r->target && r->target > 0
@@ -257,14 +314,7 @@ kh_chart_draw_progress (cairo_t                  *cr,
       fill_rect (cr, &fill);
 
       draw_text (cr, style, r->label, 0, centre, track.x - GAP, 0);
-      if (r->target > 0)
-        {
-          g_autofree char *target = format_quantity (r->target);
-          value = g_strdup_printf ("%s/%s %s", achieved, target, r->unit ? r->unit : "");
-        }
-      else
-        value = g_strdup_printf ("%s %s", achieved, r->unit ? r->unit : "");
-      draw_text (cr, style, value, track.x + track.width + GAP, centre, VALUE_WIDTH, 0);
+      draw_text (cr, style, value, track.x + track.width + GAP, centre, value_width, 0);
     }
 }
 
