@@ -231,6 +231,22 @@ preferences_open (gpointer app)
 
 /* Tests */
 
+/* A test whose whole set-up is the demo database. */
+typedef struct
+{
+  Body body;
+} OnDemo;
+
+static void
+test_on_demo (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const OnDemo *on_demo = data;
+
+  fill_demo (fixture->path);
+  run_application (fixture->path, on_demo->body, NULL);
+}
+
 static void
 window_shows_agency (KhApplication *app,
                      KhWindow      *window,
@@ -241,14 +257,6 @@ window_shows_agency (KhApplication *app,
   /* Writable: no read-only banner. */
   g_assert_false (kh_store_is_read_only (kh_application_get_store (app)));
   g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_containing, "read-only"));
-}
-
-static void
-test_window_shows_agency (Fixture       *fixture,
-                          gconstpointer  data)
-{
-  fill_demo (fixture->path);
-  run_application (fixture->path, window_shows_agency, NULL);
 }
 
 /* Another plan: the overview, which shows the same agency, plans and
@@ -331,14 +339,6 @@ pages_built_when_needed (KhApplication *app,
   g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
 }
 
-static void
-test_pages_built_when_needed (Fixture       *fixture,
-                              gconstpointer  data)
-{
-  fill_demo (fixture->path);
-  run_application (fixture->path, pages_built_when_needed, NULL);
-}
-
 /* Under Xvfb there is no GPU: GTK's GL renderer runs on llvmpipe, and
  * the window draws outlines instead of blurred shadows; with the cairo
  * renderer it keeps Adwaita's shadows. */
@@ -355,14 +355,6 @@ software_gl_outlines (KhApplication *app,
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "kh-software-gl"));
   else
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "kh-software-gl"));
-}
-
-static void
-test_software_gl_outlines (Fixture       *fixture,
-                           gconstpointer  data)
-{
-  fill_demo (fixture->path);
-  run_application (fixture->path, software_gl_outlines, NULL);
 }
 
 /* Renames it as a person would: Preferences, edit the row, apply. */
@@ -711,14 +703,6 @@ disk_full_toast (KhApplication *app,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-static void
-test_disk_full_toast (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  fill_demo (fixture->path);
-  run_application (fixture->path, disk_full_toast, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -734,12 +718,12 @@ main (int   argc,
   if (gdk_display_get_default () == NULL)
     g_error ("The UI tests could not open the display.");
 
-  g_test_add ("/gui/window/shows-agency", Fixture, NULL,
-              fixture_set_up, test_window_shows_agency, fixture_tear_down);
-  g_test_add ("/gui/window/pages-built-when-needed", Fixture, NULL,
-              fixture_set_up, test_pages_built_when_needed, fixture_tear_down);
-  g_test_add ("/gui/window/software-gl-outlines", Fixture, NULL,
-              fixture_set_up, test_software_gl_outlines, fixture_tear_down);
+  g_test_add ("/gui/window/shows-agency", Fixture, &(OnDemo) { window_shows_agency },
+              fixture_set_up, test_on_demo, fixture_tear_down);
+  g_test_add ("/gui/window/pages-built-when-needed", Fixture, &(OnDemo) { pages_built_when_needed },
+              fixture_set_up, test_on_demo, fixture_tear_down);
+  g_test_add ("/gui/window/software-gl-outlines", Fixture, &(OnDemo) { software_gl_outlines },
+              fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
   g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,
@@ -752,8 +736,8 @@ main (int   argc,
               fixture_set_up, test_not_a_database_refused, fixture_tear_down);
   g_test_add ("/gui/window/read-only-banner", Fixture, NULL,
               fixture_set_up, test_read_only_banner, fixture_tear_down);
-  g_test_add ("/gui/preferences/disk-full-toast", Fixture, NULL,
-              fixture_set_up, test_disk_full_toast, fixture_tear_down);
+  g_test_add ("/gui/preferences/disk-full-toast", Fixture, &(OnDemo) { disk_full_toast },
+              fixture_set_up, test_on_demo, fixture_tear_down);
 
   return g_test_run ();
 }
