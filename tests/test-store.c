@@ -12,6 +12,7 @@
 
 #include "kh-department.h"
 #include "kh-store-private.h"
+#include "kh-store-task.h"
 
 typedef struct
 {
@@ -529,6 +530,63 @@ test_disk_full (Fixture       *fixture,
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM department"), ==, 5 + saved + 1);
 }
 
+static gpointer
+count_departments (KhStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) departments = kh_store_list_departments (store, TRUE, error);
+
+  g_assert_true (g_thread_self () != data);   /* not the test's thread */
+  return departments ? GUINT_TO_POINTER (departments->len + 1) : NULL;
+}
+
+static void
+on_task_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gpointer
+run_task (const char  *path,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_task_done_cb, &result);
+
+  g_task_set_task_data (task, g_thread_self (), NULL);
+  kh_store_task_run_in_thread (task, path, count_departments, NULL);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Work on a connection of its own in a worker thread: the result of the
+ * work, or the error of opening the file. */
+static void
+test_task_in_thread (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_a_database = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(KhStore) store = kh_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_store_add_department (store, "Văn phòng – Thống kê", NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (GPOINTER_TO_UINT (run_task (fixture->path, &error)), ==, 2);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (not_a_database, "Ghi chú, không phải cơ sở dữ liệu.\n", -1, NULL));
+  g_assert_null (run_task (not_a_database, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +607,7 @@ main (int   argc,
   ADD ("/store/text-is-nfc", test_text_is_nfc);
   ADD ("/store/read-only-folder", test_read_only_folder);
   ADD ("/store/disk-full", test_disk_full);
+  ADD ("/store/task-in-thread", test_task_in_thread);
 #undef ADD
 
   return g_test_run ();

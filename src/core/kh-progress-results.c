@@ -14,6 +14,7 @@
 
 #include "kh-progress-results.h"
 #include "kh-result-private.h"
+#include "kh-store-task.h"
 
 /* The plan's results, newest first, in `period` (NULL: all), of one
  * department, task (KH_RESULT_NO_TASK: outside the tasks) and indicator
@@ -101,7 +102,6 @@ kh_store_plan_has_results (KhStore  *store,
 
 typedef struct
 {
-  char     *path;
   gint64    plan_id;
   KhPeriod  period;
   gboolean  has_period;
@@ -113,34 +113,20 @@ typedef struct
 static void
 query_free (gpointer data)
 {
-  Query *query = data;
-
-  g_free (query->path);
-  g_free (query);
+  g_free (data);
 }
 
-static void
-list_results_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+list_results (KhStore  *store,
+              gpointer  data,
+              GError  **error)
 {
-  Query *query = task_data;
-  g_autoptr(KhStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
+  Query *query = data;
 
-  if (!(store = kh_store_open (query->path, &error)) ||
-      !(results = kh_store_list_results_filtered (store, query->plan_id,
-                                                  query->has_period ? &query->period : NULL,
-                                                  query->department_id, query->task_id,
-                                                  query->indicator_id, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+  return kh_store_list_results_filtered (store, query->plan_id,
+                                         query->has_period ? &query->period : NULL,
+                                         query->department_id, query->task_id,
+                                         query->indicator_id, error);
 }
 
 void
@@ -160,7 +146,6 @@ kh_store_list_results_filtered_async (KhStore             *store,
   g_return_if_fail (KH_IS_STORE (store));
 
   query = g_new0 (Query, 1);
-  query->path = g_strdup (kh_store_get_path (store));
   query->plan_id = plan_id;
   query->has_period = period != NULL;
   if (period != NULL)
@@ -173,7 +158,8 @@ kh_store_list_results_filtered_async (KhStore             *store,
   g_task_set_source_tag (task, kh_store_list_results_filtered_async);
   g_task_set_task_data (task, query, query_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, list_results_thread);
+  kh_store_task_run_in_thread (task, kh_store_get_path (store), list_results,
+                               (GDestroyNotify)g_ptr_array_unref);
 }
 
 GPtrArray *

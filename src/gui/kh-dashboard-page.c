@@ -29,6 +29,7 @@
 
 #include "kh-application.h"
 #include "kh-chart-widget.h"
+#include "kh-store-task.h"
 #include "kh-dashboard-export.h"
 #include "kh-dashboard-page.h"
 #include "kh-gtk-util.h"
@@ -311,25 +312,14 @@ show_dashboard (KhDashboardPage *self)
 
 /* Computing */
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+compute_dashboard (KhStore  *store,
+                   gpointer  data,
+                   GError  **error)
 {
-  Job *job = task_data;
-  g_autoptr(KhStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  KhDashboard *dashboard;
+  Job *job = data;
 
-  if (!(store = kh_store_open (job->path, &error)) ||
-      !(dashboard = kh_store_compute_dashboard (store, job->plan_id, &job->period, &job->today, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, dashboard, (GDestroyNotify)kh_dashboard_free);
+  return kh_store_compute_dashboard (store, job->plan_id, &job->period, &job->today, error);
 }
 
 static void
@@ -392,7 +382,7 @@ compute (KhDashboardPage *self)
   g_task_set_source_tag (task, compute);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, compute_thread);
+  kh_store_task_run_in_thread (task, job->path, compute_dashboard, (GDestroyNotify)kh_dashboard_free);
 
   update_busy (self);
 }

@@ -16,6 +16,7 @@
 #include "kh-agency.h"
 #include "kh-exchange-export.h"
 #include "kh-exchange-import.h"
+#include "kh-store-task.h"
 
 #include "kh-exchange-actions.h"
 
@@ -36,37 +37,25 @@ exchange_job_free (ExchangeJob *job)
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+export_exchange (KhStore  *store,
+                 gpointer  data,
+                 GError  **error)
 {
-  ExchangeJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KhStore) store = kh_store_open (job->db_path, &error);
+  ExchangeJob *job = data;
 
-  if (store == NULL || !kh_store_export_json_to_file (store, 0, 0, job->file_path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return kh_store_export_json_to_file (store, 0, 0, job->file_path, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+import_exchange (KhStore  *store,
+                 gpointer  data,
+                 GError  **error)
 {
-  ExchangeJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KhStore) store = kh_store_open (job->db_path, &error);
+  ExchangeJob *job = data;
 
-  if (store == NULL ||
-      !kh_store_import_file_full (store, job->file_path, job->flags, &job->report, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return kh_store_import_file_full (store, job->file_path, job->flags, &job->report, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void
@@ -82,7 +71,7 @@ on_export_done_cb (GObject      *object,
 
   kh_window_release_busy (window);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL)
     message = g_strdup (error->message);
   else
     message = g_strdup_printf (_("Exported everything to %s"), name);
@@ -182,7 +171,7 @@ on_import_done_cb (GObject      *object,
 
   kh_window_release_busy (window);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL)
     {
       const KhImportReport *report = &job->report;
       gboolean only_legacy = report->legacy > 0 && report->problems != NULL &&
@@ -205,7 +194,7 @@ static void
 start_job (KhWindow            *window,
            GFile               *file,
            KhImportFlags        flags,
-           GTaskThreadFunc      thread,
+           KhStoreTaskFunc      work,
            GAsyncReadyCallback  done)
 {
   KhStore *store = kh_application_get_store (kh_window_get_application (window));
@@ -232,7 +221,7 @@ start_job (KhWindow            *window,
   task = g_task_new (window, NULL, done, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify)exchange_job_free);
-  g_task_run_in_thread (task, thread);
+  kh_store_task_run_in_thread (task, job->db_path, work, NULL);
 }
 
 static GtkFileFilter *
@@ -264,7 +253,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
 
       if (file != NULL)
         start_job (data->window, file, KH_IMPORT_FLAGS_NONE,
-                   data->export ? export_thread : import_thread,
+                   data->export ? export_exchange : import_exchange,
                    data->export ? on_export_done_cb : on_import_done_cb);
     }
 
@@ -334,7 +323,7 @@ kh_exchange_export_to_path (KhWindow   *window,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  start_job (window, file, KH_IMPORT_FLAGS_NONE, export_thread, on_export_done_cb);
+  start_job (window, file, KH_IMPORT_FLAGS_NONE, export_exchange, on_export_done_cb);
 }
 
 void
@@ -343,7 +332,7 @@ kh_exchange_import_from_path (KhWindow   *window,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  start_job (window, file, KH_IMPORT_FLAGS_NONE, import_thread, on_import_done_cb);
+  start_job (window, file, KH_IMPORT_FLAGS_NONE, import_exchange, on_import_done_cb);
 }
 
 /* The clerk agreed to have TCVN3/VNI text made Unicode. */
@@ -353,5 +342,5 @@ import_again_converting (KhWindow   *window,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  start_job (window, file, KH_IMPORT_CONVERT_LEGACY, import_thread, on_import_done_cb);
+  start_job (window, file, KH_IMPORT_CONVERT_LEGACY, import_exchange, on_import_done_cb);
 }
