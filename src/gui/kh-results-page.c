@@ -680,11 +680,17 @@ kh_results_page_reload (KhView  *view,
   g_set_object (&self->store, store);
   if (plan_id != self->plan_id)
     {
-      /* Another plan: its own tasks; the period starts at the year. */
+      /* Another plan: its own tasks; the period starts at the year. Its
+       * results are read in a worker: until they come the list is empty,
+       * never the other plan's. */
       self->loading = TRUE;
       gtk_drop_down_set_selected (self->task_dropdown, 0);
       gtk_drop_down_set_selected (self->period_dropdown, KH_PERIOD_YEAR);
       self->loading = FALSE;
+      cancel_query (self);
+      clear_rows (self);
+      g_clear_pointer (&self->results, g_ptr_array_unref);
+      gtk_label_set_text (self->count_label, "");
     }
   self->plan_id = plan_id;
 

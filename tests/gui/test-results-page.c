@@ -418,6 +418,46 @@ test_edit_result (Fixture       *fixture,
   g_assert_cmpint (g_date_get_day (&after->done_on), ==, 28);
 }
 
+/* Another plan: its results are read in a worker, and until they come the
+ * list shows none, never the other plan's; back again, they return. */
+static void
+other_plan_shows_its_own (KhApplication *app,
+                          KhWindow      *window,
+                          gconstpointer  data)
+{
+  const gint64 *plans = data;   /* the demo's, and an empty one */
+  GtkWidget *root = GTK_WIDGET (window);
+
+  kh_window_select_plan (window, plans[0]);
+  show_view (window, "results");
+  wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+
+  kh_window_select_plan (window, plans[1]);
+  g_assert_null (kh_test_find_widget (root, is_mapped_result_row_any, NULL));
+  wait_for_widget (root, is_mapped_label_with_text, "No Results Yet");
+
+  kh_window_select_plan (window, plans[0]);
+  wait_for_widget (root, is_mapped_result_row, PASSAGE_TEXT);
+}
+
+static void
+test_other_plan_shows_its_own (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhPlan) plan = kh_plan_new (2025, "Tuyên truyền cải cách hành chính năm 2025");
+  gint64 plans[2] = { fixture->plan_id, 0 };
+
+  {
+    g_autoptr(KhStore) store = kh_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    plans[1] = kh_store_create_plan (store, plan, &error);
+    g_assert_no_error (error);
+  }
+  run_application (fixture->path, other_plan_shows_its_own, plans);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +476,8 @@ main (int   argc,
               fixture_set_up, test_filter_by_indicator, fixture_tear_down);
   g_test_add ("/gui/results/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/gui/results/other-plan-shows-its-own", Fixture, NULL,
+              fixture_set_up, test_other_plan_shows_its_own, fixture_tear_down);
   g_test_add ("/gui/results/edit-result", Fixture, NULL,
               fixture_set_up, test_edit_result, fixture_tear_down);
 
