@@ -406,7 +406,8 @@ random_node (guint depth)
       {
         static const gint64 edges[] = { 0, -1, 1, G_MAXINT64, G_MININT64, 2024, -2024 };
         gint64 value = g_test_rand_bit () ? edges[g_test_rand_int_range (0, G_N_ELEMENTS (edges))]
-                                          : ((gint64)g_test_rand_int () << 32) ^ g_test_rand_int ();
+                                          : (gint64)(((guint64)(guint32)g_test_rand_int () << 32) |
+                                                     (guint32)g_test_rand_int ());
         return json_node_init_int (json_node_alloc (), value);
       }
     case 3:

@@ -652,11 +652,16 @@ move_down (KhApplication *app,
   button = kh_test_find_widget (row, is_mapped_button_with_tooltip, "Move Down");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
+  /* The old row is destroyed in an idle turn and a new one may take its
+   * address: compare through a weak pointer. */
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *)&row);
   g_signal_emit_by_name (button, "clicked");
 
   /* Rebuilt, in the new order, with the focus still on it. */
   moved = wait_for_widget (GTK_WIDGET (window), is_mapped_task_row, LED_BY_RADIO);
   g_assert_true (moved != row);
+  if (row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *)&row);
   g_assert_null (gtk_widget_get_next_sibling (moved));
   g_assert_true (gtk_widget_has_focus (kh_test_find_widget (moved, is_mapped_button_with_tooltip, "Move Up")));
 }

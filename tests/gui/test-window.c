@@ -703,6 +703,12 @@ disk_full_toast (KhApplication *app,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
+/* Static: g_test_add() keeps the pointer past the block it is called in. */
+static const OnDemo on_demo_shows_agency = { window_shows_agency };
+static const OnDemo on_demo_pages_built = { pages_built_when_needed };
+static const OnDemo on_demo_software_gl = { software_gl_outlines };
+static const OnDemo on_demo_disk_full = { disk_full_toast };
+
 int
 main (int   argc,
       char *argv[])
@@ -718,11 +724,11 @@ main (int   argc,
   if (gdk_display_get_default () == NULL)
     g_error ("The UI tests could not open the display.");
 
-  g_test_add ("/gui/window/shows-agency", Fixture, &(OnDemo) { window_shows_agency },
+  g_test_add ("/gui/window/shows-agency", Fixture, &on_demo_shows_agency,
               fixture_set_up, test_on_demo, fixture_tear_down);
-  g_test_add ("/gui/window/pages-built-when-needed", Fixture, &(OnDemo) { pages_built_when_needed },
+  g_test_add ("/gui/window/pages-built-when-needed", Fixture, &on_demo_pages_built,
               fixture_set_up, test_on_demo, fixture_tear_down);
-  g_test_add ("/gui/window/software-gl-outlines", Fixture, &(OnDemo) { software_gl_outlines },
+  g_test_add ("/gui/window/software-gl-outlines", Fixture, &on_demo_software_gl,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
@@ -736,7 +742,7 @@ main (int   argc,
               fixture_set_up, test_not_a_database_refused, fixture_tear_down);
   g_test_add ("/gui/window/read-only-banner", Fixture, NULL,
               fixture_set_up, test_read_only_banner, fixture_tear_down);
-  g_test_add ("/gui/preferences/disk-full-toast", Fixture, &(OnDemo) { disk_full_toast },
+  g_test_add ("/gui/preferences/disk-full-toast", Fixture, &on_demo_disk_full,
               fixture_set_up, test_on_demo, fixture_tear_down);
 
   return g_test_run ();
