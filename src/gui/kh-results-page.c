@@ -34,6 +34,7 @@
 #include "kh-result-dialog.h"
 #include "kh-result-row.h"
 #include "kh-results-page.h"
+#include "kh-row-builder.h"
 #include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
@@ -68,8 +69,7 @@ struct _KhResultsPage
   GHashTable         *task_titles;       /* gint64 → title, borrowed from tasks */
   guint               n_rows;            /* result rows built */
   guint               rows_wanted;       /* result rows to build */
-  guint               build_source;      /* idle that builds the next rows */
-  guint               build_tick_id;     /* waits for the frame that shows them */
+  KhRowBuilder        builder;           /* builds the rows up to rows_wanted */
   GCancellable       *query;             /* the list being read in a worker, or NULL */
   guint               query_slow_source; /* says "Loading…" if it takes long */
   GArray             *department_ids;    /* gint64 per dropdown item; 0: all */
@@ -367,12 +367,9 @@ update_count (KhResultsPage *self,
 }
 
 /* A year may hold thousands of results: rows are made a page at a time,
- * the next page when asked for. A row costs 1–2 ms to build and as much
- * to lay out, so even a page is built over several frames: what one turn
- * of the main loop affords, then the rest after each frame, so that the
- * first rows show at once and the window never stalls. */
+ * the next page when asked for, and even a page is built a batch at a
+ * time between frames (kh-row-builder.c). */
 #define ROWS_PER_PAGE 50
-#define BUILD_BUDGET_US 4000   /* as kh-tasks-page.c's, for the same reasons */
 
 static void show_more_rows (KhResultsPage *self);
 
@@ -399,10 +396,7 @@ more_row_new (KhResultsPage *self)
 static void
 cancel_build (KhResultsPage *self)
 {
-  g_clear_handle_id (&self->build_source, g_source_remove);
-  if (self->build_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick_id);
-  self->build_tick_id = 0;
+  kh_row_builder_cancel (&self->builder);
 }
 
 /* The rows go out of sight now and are destroyed over the next idle
@@ -424,9 +418,10 @@ clear_rows (KhResultsPage *self)
 /* Builds rows up to rows_wanted until the budget is spent (budget_us < 0:
  * all of them), then the “more” row. Returns TRUE when done. */
 static gboolean
-build_rows (KhResultsPage *self,
-            gint64         budget_us)
+build_rows (gpointer data,
+            gint64   budget_us)
 {
+  KhResultsPage *self = data;
   gint64 deadline = g_get_monotonic_time () + budget_us;
   guint end, left;
 
@@ -464,45 +459,6 @@ build_rows (KhResultsPage *self,
   return TRUE;
 }
 
-static void build_later (KhResultsPage *self);
-
-static gboolean
-build_rows_cb (gpointer data)
-{
-  KhResultsPage *self = data;
-
-  self->build_source = 0;
-  kh_stall_monitor_push ("results: rows");
-  if (!build_rows (self, BUILD_BUDGET_US))
-    build_later (self);
-  kh_stall_monitor_pop ();
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-build_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  KhResultsPage *self = KH_RESULTS_PAGE (widget);
-
-  self->build_tick_id = 0;
-  self->build_source = g_idle_add (build_rows_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The next rows after the next frame, which lays these out: a frame and
- * a batch of rows never share a turn of the main loop. Out of sight, at
- * once. */
-static void
-build_later (KhResultsPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
-  else
-    self->build_source = g_idle_add (build_rows_cb, self);
-}
-
 static void
 show_more_rows (KhResultsPage *self)
 {
@@ -514,8 +470,7 @@ show_more_rows (KhResultsPage *self)
   self->more_row = NULL;
 
   self->rows_wanted = self->n_rows + ROWS_PER_PAGE;
-  if (!build_rows (self, BUILD_BUDGET_US))
-    build_later (self);
+  kh_row_builder_start (&self->builder, KH_ROW_BUILDER_BUDGET_US);
 }
 
 static void
@@ -535,7 +490,7 @@ show_listed (KhResultsPage *self,
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   double scrolled = gtk_adjustment_get_value (adjustment);
-  guint n_rows = MAX (self->n_rows, self->build_source != 0 || self->build_tick_id != 0 ? self->rows_wanted : 0);
+  guint n_rows = MAX (self->n_rows, kh_row_builder_is_busy (&self->builder) ? self->rows_wanted : 0);
   g_autoptr(GError) error = NULL;
   gboolean empty;
 
@@ -545,10 +500,7 @@ show_listed (KhResultsPage *self,
   kh_stall_monitor_pop ();
   self->results = g_ptr_array_ref (results);
   self->rows_wanted = MAX (1, (n_rows + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE) * ROWS_PER_PAGE;
-  kh_stall_monitor_push ("results: rows");
-  if (!build_rows (self, scrolled > 0 ? -1 : BUILD_BUDGET_US))
-    build_later (self);
-  kh_stall_monitor_pop ();
+  kh_row_builder_start (&self->builder, scrolled > 0 ? -1 : KH_ROW_BUILDER_BUDGET_US);
 
   update_count (self, self->results, selected_id (self->indicator_dropdown, self->indicator_ids));
   gtk_stack_set_visible_child_name (self->list_stack, self->results->len > 0 ? "list" : "no-match");
@@ -719,7 +671,7 @@ kh_results_page_is_loading (KhView *view)
 {
   KhResultsPage *self = KH_RESULTS_PAGE (view);
 
-  return self->query != NULL || self->build_source != 0 || self->build_tick_id != 0;
+  return self->query != NULL || kh_row_builder_is_busy (&self->builder);
 }
 
 static void
@@ -913,6 +865,7 @@ static void
 kh_results_page_init (KhResultsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_row_builder_init (&self->builder, GTK_WIDGET (self), "results: rows", build_rows, self);
 
   self->department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->task_titles = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -28,6 +28,7 @@
 
 #include "kh-application.h"
 #include "kh-gtk-util.h"
+#include "kh-row-builder.h"
 #include "kh-task-dialog.h"
 #include "kh-task-row.h"
 #include "kh-task-trash.h"
@@ -63,8 +64,7 @@ struct _KhTasksPage
   guint               pending_group;     /* where the build stands in pending */
   guint               pending_row;
   GtkWidget          *building_group;    /* the group pending_group fills */
-  guint               build_source;      /* idle that builds the next rows */
-  guint               build_tick_id;     /* waits for the frame that shows them */
+  KhRowBuilder        builder;           /* builds the pending rows */
   KhTaskTrash        *trash;             /* what Undo brings back */
 
   gint64              plan_id;
@@ -266,19 +266,9 @@ load (KhTasksPage  *self,
 
 /* Building the rows
  *
- * A row costs 1–2 ms to build and as much again to lay out (its labels
- * wrap), so a plan's 50 tasks built at once held the window up for a
- * fifth of a second. show_tasks() builds what one turn of the main loop
- * affords, then the rest a few rows per frame: the first rows show at
- * once and no turn of the main loop grows long. Anything that acts on
- * the rows finishes the build first (build_all()). */
-
-/* Building rows stops after this long; the frame then lays them out.
- * Under Xvfb every frame costs ~15 ms to draw whatever changed, so fewer,
- * fuller batches stall no more often: 2, 4 and 8 ms gave 52, 58 and 194
- * turns over 16 ms in bench/actions.sh, the list complete in 430, 310
- * and 290 ms. */
-#define BUILD_BUDGET_US 4000
+ * A batch at a time between frames (kh-row-builder.c): the first rows
+ * show at once and no turn of the main loop grows long. Anything that
+ * acts on the rows finishes the build first (build_all()). */
 
 typedef struct
 {
@@ -328,10 +318,7 @@ restore_focus (KhTasksPage *self)
 static void
 cancel_build (KhTasksPage *self)
 {
-  g_clear_handle_id (&self->build_source, g_source_remove);
-  if (self->build_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick_id);
-  self->build_tick_id = 0;
+  kh_row_builder_cancel (&self->builder);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   self->pending_group = 0;
   self->pending_row = 0;
@@ -341,9 +328,10 @@ cancel_build (KhTasksPage *self)
 /* Builds rows until the budget is spent (budget_us < 0: all of them).
  * Returns TRUE when every row is built. */
 static gboolean
-build_rows (KhTasksPage *self,
-            gint64       budget_us)
+build_rows (gpointer data,
+            gint64   budget_us)
 {
+  KhTasksPage *self = data;
   gint64 deadline = g_get_monotonic_time () + budget_us;
 
   while (self->pending != NULL && self->pending_group < self->pending->len)
@@ -384,45 +372,6 @@ build_rows (KhTasksPage *self,
   self->focus_task_id = 0;
   self->focus_which = NULL;
   return TRUE;
-}
-
-static void build_later (KhTasksPage *self);
-
-static gboolean
-build_rows_cb (gpointer data)
-{
-  KhTasksPage *self = data;
-
-  self->build_source = 0;
-  kh_stall_monitor_push ("tasks: rows");
-  if (!build_rows (self, BUILD_BUDGET_US))
-    build_later (self);
-  kh_stall_monitor_pop ();
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-build_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  KhTasksPage *self = KH_TASKS_PAGE (widget);
-
-  self->build_tick_id = 0;
-  self->build_source = g_idle_add (build_rows_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The next rows after the next frame, which lays these out: a frame and
- * a batch of rows never share a turn of the main loop. Out of sight, at
- * once. */
-static void
-build_later (KhTasksPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->build_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
-  else
-    self->build_source = g_idle_add (build_rows_cb, self);
 }
 
 /* Every row, now: before anything acts on them. */
@@ -516,8 +465,7 @@ show_tasks (KhTasksPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "no-match");
 
   /* Scrolled down, the list keeps its place: that needs every row now. */
-  if (!build_rows (self, scrolled > 0 ? -1 : BUILD_BUDGET_US))
-    build_later (self);
+  kh_row_builder_start (&self->builder, scrolled > 0 ? -1 : KH_ROW_BUILDER_BUDGET_US);
   gtk_adjustment_set_value (adjustment, scrolled);
 }
 
@@ -555,7 +503,7 @@ kh_tasks_page_reload (KhView  *view,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "tasks");
-  kh_stall_monitor_push ("tasks: rows");
+  kh_stall_monitor_push ("tasks: show");
   show_tasks (self);
   kh_stall_monitor_pop ();
 }
@@ -944,6 +892,7 @@ kh_tasks_page_init (KhTasksPage *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_row_builder_init (&self->builder, GTK_WIDGET (self), "tasks: rows", build_rows, self);
 
   self->department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
