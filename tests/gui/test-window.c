@@ -160,9 +160,7 @@ fill_demo (const char *path)
   g_assert_no_error (error);
 }
 
-typedef void (*Body) (KhApplication *app,
-                      KhWindow      *window,
-                      gconstpointer  data);
+typedef KhTestBody Body;
 
 typedef struct
 {
@@ -171,42 +169,25 @@ typedef struct
 } Run;
 
 static void
-on_activate_cb (KhApplication *app,
-                Run           *run)
+on_overview (KhApplication *app,
+             KhWindow      *window,
+             gconstpointer  data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  const Run *run = data;
 
-  g_assert_true (KH_IS_WINDOW (window));
-  kh_window_show_view (KH_WINDOW (window), "overview");   /* the dashboard comes first */
-  run->body (app, KH_WINDOW (window), run->data);
-
-  /* Quit as a person would: every window closes, the application ends. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  kh_window_show_view (window, "overview");   /* the dashboard comes first */
+  run->body (app, window, run->data);
 }
 
-/* Runs the application on the database, as `kehoach --db PATH` does, with
- * the test's body once its window is up; checks that nothing keeps the
- * application (and so the database) alive afterwards. */
+/* kh_test_run_application(), with the body starting on the overview. */
 static void
 run_application (const char    *path,
                  Body           body,
                  gconstpointer  data)
 {
   Run run = { body, data };
-  KhApplication *app;
 
-  app = g_object_new (KH_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "database-path", path,
-                      NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &run);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
-  g_object_unref (app);
-  g_assert_null (app);
+  kh_test_run_application (path, on_overview, &run);
 }
 
 static KhPreferencesWindow *
