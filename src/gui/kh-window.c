@@ -31,7 +31,7 @@
 #include "kh-tasks-page.h"
 #include "kh-dashboard-page.h"
 #include "kh-lazy-view.h"
-#include "kh-software-gl.h"
+#include "kh-software-rendering.h"
 #include "kh-result-dialog.h"
 #include "kh-results-page.h"
 #include "kh-reports-page.h"
@@ -589,15 +589,15 @@ kh_window_dispose (GObject *object)
   G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
 }
 
-/* Drawn by GL on the CPU (no GPU driver), cards get outlines instead of
- * blurred shadows (kh-software-gl.c): known before the first frame. */
+/* Drawn on the CPU (no GPU driver), cards get outlines instead of
+ * blurred shadows (kh-software-rendering.c): known before the first frame. */
 static void
 kh_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (kh_window_parent_class)->realize (widget);
 
-  if (kh_native_uses_software_gl (GTK_NATIVE (widget)))
-    gtk_widget_add_css_class (widget, "kh-software-gl");
+  if (kh_native_renders_in_software (GTK_NATIVE (widget)))
+    gtk_widget_add_css_class (widget, "kh-software-rendering");
 }
 
 static void

@@ -1,27 +1,30 @@
-/* kh-software-gl.c — whether a window is drawn by OpenGL emulated on the CPU
+/* kh-software-rendering.c — whether a window is drawn on the CPU
  *
- * An office PC without a working GPU driver gets Mesa's llvmpipe (or
- * softpipe), which runs GTK's GL renderer on the CPU. There a blurred
- * shadow is a render pass of its own, drawn again whenever the card
- * under it changes size: Adwaita's cards and boxed lists made
- * kehoach's first frame cost 1.35 s under llvmpipe against 0.97 s with
- * outlines instead (bench/startup.sh; GNOME Text Editor 1.02 s). The
- * window then draws outlines (style.css, .kh-software-gl).
+ * An office PC without a working GPU driver draws GTK's windows on the
+ * CPU: GTK's GL renderer runs on Mesa's llvmpipe (or softpipe), or GTK
+ * falls back to its cairo renderer. There a blurred shadow is costly,
+ * drawn again whenever the card under it changes size:
+ *  - under llvmpipe, Adwaita's cards and boxed lists made kehoach's
+ *    first frame cost 1.35 s against 0.97 s with outlines instead
+ *    (bench/startup.sh; GNOME Text Editor 1.02 s);
+ *  - under cairo, the tasks page's shadows took 12 of the 18 ms a frame
+ *    of it cost to draw (docs/performance.md).
+ * The window then draws outlines (style.css, .kh-software-rendering).
  *
- * The renderer's own GL context is not public: this asks a context of
+ * The GL renderer's own context is not public: this asks a context of
  * the same surface, which the driver gives the same renderer string.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "kh-software-gl"
+#define G_LOG_DOMAIN "kh-software-rendering"
 
 #include "config.h"
 
 #include <epoxy/gl.h>
 #include <string.h>
 
-#include "kh-software-gl.h"
+#include "kh-software-rendering.h"
 
 /* Not in <gtk/gtk.h>; includable once <gsk/gsk.h> is in. */
 #include <gsk/gl/gskglrenderer.h>
@@ -41,7 +44,7 @@ is_software (const char *renderer)
  * software rasterizer; FALSE for a GPU, for the cairo renderer (which
  * draws the shadows at no such cost), and when it cannot be told. */
 gboolean
-kh_native_uses_software_gl (GtkNative *native)
+kh_native_renders_in_software (GtkNative *native)
 {
   GskRenderer *renderer;
   GdkSurface *surface;
@@ -54,6 +57,8 @@ kh_native_uses_software_gl (GtkNative *native)
 
   renderer = gtk_native_get_renderer (native);
   surface = gtk_native_get_surface (native);
+  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer))
+    return TRUE;
   if (renderer == NULL || surface == NULL || !GSK_IS_GL_RENDERER (renderer))
     return FALSE;
 

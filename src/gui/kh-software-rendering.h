@@ -1,0 +1,13 @@
+/* kh-software-rendering.h — whether a window is drawn on the CPU
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean kh_native_renders_in_software (GtkNative *native);
+
+G_END_DECLS
