@@ -7,7 +7,10 @@
  * A turn longer than 16 ms is logged (g_message, domain "kh-stall") with
  * what ran in it: the operations our code names with
  * kh_stall_monitor_push()/pop() (reloading a view, showing a list…) and
- * GTK's frames (layout and drawing) of the windows watched.
+ * GTK's frames (layout and drawing) of the windows watched. Each stall
+ * and each frame also says how much of it the main thread spent on the
+ * CPU: the rest it waited, mostly on the display server (under Xvfb,
+ * X's own drawing of the frame before), which the app cannot shorten.
  *
  * Stalls count from the first frame drawn: before it there is no window to
  * freeze, and start-up is measured by bench/startup.sh instead.
@@ -19,6 +22,8 @@
 #define G_LOG_DOMAIN "kh-stall"
 
 #include "config.h"
+
+#include <time.h>
 
 #include "kh-stall-monitor.h"
 
@@ -36,17 +41,34 @@ static struct
   GThread   *thread;     /* the main thread; NULL until installed */
   GPollFunc  poll;       /* the context's poll function before ours */
   gint64     woke;       /* when the last poll returned */
+  gint64     woke_cpu;   /* the main thread's CPU time then */
   gboolean   drawn;      /* a first frame was drawn */
   GArray    *open;       /* Open: the named operations under way */
   GString   *ran;        /* what ran in this turn */
   guint      n_stalls;
+  guint      n_cpu_stalls;   /* stalls with over 16 ms on the CPU */
   double     longest_ms;
   gint64     update_end;     /* this turn's frame: tick callbacks and animations done */
   gint64     layout_end;     /* its layout done */
   gint64     paint_end;      /* its drawing done */
+  gint64     update_cpu;     /* the main thread's CPU time at each of those */
+  gint64     layout_cpu;
+  gint64     paint_cpu;
 } monitor;
 
-static void describe_frame (gint64 start);
+static void describe_frame (gint64 start,
+                            gint64 start_cpu);
+
+/* The calling thread's CPU time, in µs. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return (gint64)now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static gboolean
 is_monitored_thread (void)
@@ -60,26 +82,31 @@ monitor_poll (GPollFD *fds,
               gint     timeout)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 now_cpu = thread_cpu_time ();
   gint result;
 
-  describe_frame (monitor.woke);
+  describe_frame (monitor.woke, monitor.woke_cpu);
   if (monitor.drawn && monitor.woke != 0)
     {
       double ms = (now - monitor.woke) / 1000.0;
+      double cpu_ms = (now_cpu - monitor.woke_cpu) / 1000.0;
 
       if (ms > KH_STALL_MONITOR_THRESHOLD_MS)
         {
           monitor.n_stalls++;
+          if (cpu_ms > KH_STALL_MONITOR_THRESHOLD_MS)
+            monitor.n_cpu_stalls++;
           monitor.longest_ms = MAX (monitor.longest_ms, ms);
-          g_message ("main loop stalled %.1f ms: %s", ms,
+          g_message ("main loop stalled %.1f ms, %.1f on the CPU: %s", ms, cpu_ms,
                      monitor.ran->len > 0 ? monitor.ran->str
                                           : "nothing named ran (GTK's own work or an unnamed source)");
         }
     }
-  g_string_truncate (monitor.ran, 0);
 
+  g_string_truncate (monitor.ran, 0);
   result = monitor.poll (fds, n_fds, timeout);
   monitor.woke = g_get_monotonic_time ();
+  monitor.woke_cpu = thread_cpu_time ();
   return result;
 }
 
@@ -92,23 +119,31 @@ monitor_poll (GPollFD *fds,
  * own), so the frame starts when the turn does. */
 
 static void
-describe_frame (gint64 start)
+describe_frame (gint64 start,
+                gint64 start_cpu)
 {
   gint64 update_end = monitor.update_end ? monitor.update_end : start;
   gint64 layout_end = monitor.layout_end ? monitor.layout_end : update_end;
   gint64 end = MAX (monitor.paint_end, layout_end);
+  gint64 update_cpu = monitor.update_end ? monitor.update_cpu : start_cpu;
+  gint64 layout_cpu = monitor.layout_end ? monitor.layout_cpu : update_cpu;
+  gint64 end_cpu = monitor.paint_end > layout_end ? monitor.paint_cpu : layout_cpu;
 
   if (monitor.update_end == 0 && monitor.layout_end == 0 && monitor.paint_end == 0)
     return;
   monitor.update_end = monitor.layout_end = monitor.paint_end = 0;
 
   if ((end - start) / 1000.0 >= NAMED_MIN_MS)
-    g_string_append_printf (monitor.ran, "%sframe %.1f ms (update %.1f, layout %.1f, drawing %.1f)",
+    g_string_append_printf (monitor.ran,
+                            "%sframe %.1f ms (update %.1f, layout %.1f, drawing %.1f; on the CPU %.1f, %.1f, %.1f)",
                             monitor.ran->len > 0 ? ", " : "",
                             (end - start) / 1000.0,
                             (update_end - start) / 1000.0,
                             (layout_end - update_end) / 1000.0,
-                            (end - layout_end) / 1000.0);
+                            (end - layout_end) / 1000.0,
+                            (update_cpu - start_cpu) / 1000.0,
+                            (layout_cpu - update_cpu) / 1000.0,
+                            (end_cpu - layout_cpu) / 1000.0);
 }
 
 static void
@@ -116,6 +151,7 @@ on_frame_clock_update_after_cb (GdkFrameClock *clock,
                                 gpointer       user_data)
 {
   monitor.update_end = g_get_monotonic_time ();
+  monitor.update_cpu = thread_cpu_time ();
 }
 
 static void
@@ -123,6 +159,7 @@ on_frame_clock_layout_after_cb (GdkFrameClock *clock,
                                 gpointer       user_data)
 {
   monitor.layout_end = g_get_monotonic_time ();
+  monitor.layout_cpu = thread_cpu_time ();
 }
 
 static void
@@ -130,6 +167,7 @@ on_frame_clock_paint_after_cb (GdkFrameClock *clock,
                                gpointer       user_data)
 {
   monitor.paint_end = g_get_monotonic_time ();
+  monitor.paint_cpu = thread_cpu_time ();
 
   /* The turn that drew the first frame is start-up: measuring starts now. */
   if (!monitor.drawn)
@@ -238,6 +276,14 @@ guint
 kh_stall_monitor_get_n_stalls (void)
 {
   return monitor.n_stalls;
+}
+
+/* The stalls in which the main thread itself was on the CPU for longer
+ * than a frame, not waiting. */
+guint
+kh_stall_monitor_get_n_cpu_stalls (void)
+{
+  return monitor.n_cpu_stalls;
 }
 
 double

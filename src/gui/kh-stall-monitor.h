@@ -17,6 +17,7 @@ void     kh_stall_monitor_watch_window     (GtkWindow  *window);
 void     kh_stall_monitor_push             (const char *what);
 void     kh_stall_monitor_pop              (void);
 guint    kh_stall_monitor_get_n_stalls     (void);
+guint    kh_stall_monitor_get_n_cpu_stalls (void);
 double   kh_stall_monitor_get_longest_ms   (void);
 
 G_END_DECLS
