@@ -17,7 +17,10 @@
  *   ready (the main loop idle, no spinner turning — the dashboard computes
  *   in a worker thread — and every row built: kh_view_is_loading()) and
  *   until its next frame is drawn. Each action runs from the main loop,
- *   in a turn of its own, as a click would.
+ *   in a turn of its own, as a click would; then what drawing the whole
+ *   window with that page costs GTK's cairo renderer (its render nodes
+ *   drawn into an image, N times: the part of a frame that depends on
+ *   what the page shows, free of the display server and of damage).
  *
  * KH_BENCH_CORE_ONLY=1 leaves the window out, KH_BENCH_WINDOW_ONLY=1 the core;
  * KH_BENCH_PAGES="tasks,results" switches to those pages only (and skips
@@ -411,6 +414,36 @@ bench_select_plan (Bench    *bench,
   print_row ("open another plan in the plan page: drawn", &drawn, 0);
 }
 
+/* The window's render nodes as GTK's next frame would draw them, drawn
+ * by cairo into an image of the window's size n_runs times. */
+static Times *
+time_drawing (Bench     *bench,
+              GtkWidget *window)
+{
+  static Times times;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  times_init (&times);
+  for (guint run = 0; run <= bench->n_runs; run++)
+    {
+      cairo_t *cr = cairo_create (image);
+
+      times_start (&times);
+      gsk_render_node_draw (node, cr);
+      cairo_surface_flush (image);
+      times_stop (&times, run);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (image);
+  return &times;
+}
+
 static void
 bench_switch (Bench      *bench,
               KhWindow   *window,
@@ -432,6 +465,9 @@ bench_switch (Bench      *bench,
 
   what = g_strdup_printf ("switch to the %s page: ready", page);
   print_row (what, &ready, 100);
+  g_free (what);
+  what = g_strdup_printf ("draw the window with the %s page, all of it, with cairo", page);
+  print_row (what, time_drawing (bench, GTK_WIDGET (window)), 0);
   g_free (what);
   what = g_strdup_printf ("switch to the %s page: drawn", page);
   print_row (what, &drawn, 0);
@@ -467,7 +503,9 @@ on_activate_cb (KhApplication *app,
   g_print ("\nmain-loop stalls over %.0f ms while the window was measured: %u",
            KH_STALL_MONITOR_THRESHOLD_MS, kh_stall_monitor_get_n_stalls ());
   if (kh_stall_monitor_get_n_stalls () > 0)
-    g_print (" (longest %.1f ms)", kh_stall_monitor_get_longest_ms ());
+    g_print (" (longest %.1f ms); of them over %.0f ms on the main thread's CPU: %u",
+             kh_stall_monitor_get_longest_ms (), KH_STALL_MONITOR_THRESHOLD_MS,
+             kh_stall_monitor_get_n_cpu_stalls ());
   g_print ("\n");
 
   gtk_window_destroy (GTK_WINDOW (window));
