@@ -33,6 +33,8 @@
 #include "kh-dashboard-export.h"
 #include "kh-dashboard-page.h"
 #include "kh-gtk-util.h"
+#include "kh-list-row.h"
+#include "kh-text-column.h"
 #include "kh-results-page.h"
 #include "kh-task-dialog.h"
 #include "kh-tasks-page.h"
@@ -200,7 +202,7 @@ static GtkWidget *
 task_row_new (const KhDashboardTask *task,
               gboolean               overdue)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = kh_list_row_new ();
   g_autofree char *due = kh_format_date_short (&task->due_on);
   g_autofree char *subtitle = NULL;
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -214,13 +216,11 @@ task_row_new (const KhDashboardTask *task,
     subtitle = g_strdup_printf (_("%s · due %s · %d%% done"), task->department_name, due,
                                 (int)(task->progress + 0.5));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  kh_list_row_set_title (KH_LIST_ROW (row), task->title);
+  kh_list_row_set_title_lines (KH_LIST_ROW (row), 2);
+  kh_list_row_set_subtitle (KH_LIST_ROW (row), subtitle);
+  kh_list_row_set_subtitle_lines (KH_LIST_ROW (row), 2);
+  kh_list_row_add_suffix (KH_LIST_ROW (row), arrow);
   g_object_set_data_full (G_OBJECT (row), "kh-task-id", g_memdup2 (&task->task_id, sizeof task->task_id), g_free);
   return row;
 }
@@ -759,6 +759,7 @@ kh_dashboard_page_class_init (KhDashboardPageClass *klass)
   object_class->dispose = kh_dashboard_page_dispose;
   widget_class->size_allocate = kh_dashboard_page_size_allocate;
 
+  g_type_ensure (KH_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KhDashboardPage, period_dropdown);

@@ -15,6 +15,7 @@
 #include "kh-vn-format.h"
 
 #include "kh-gtk-util.h"
+#include "kh-list-row.h"
 #include "kh-overview-page.h"
 #include "kh-view.h"
 
@@ -43,12 +44,10 @@ static GtkWidget *
 text_row_new (const char *title,
               const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = kh_list_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  kh_list_row_set_title (KH_LIST_ROW (row), title);
+  kh_list_row_set_subtitle (KH_LIST_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
@@ -134,13 +133,13 @@ plan_row_new (const KhPlan   *plan,
   label = gtk_label_new (year);
   gtk_widget_add_css_class (label, "title-4");
   gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+  kh_list_row_add_prefix (KH_LIST_ROW (row), label);
 
   label = gtk_label_new (plan_state_label (plan->state));
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, plan->state == KH_PLAN_STATE_ISSUED ? "success" : "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  kh_list_row_add_suffix (KH_LIST_ROW (row), label);
 
   return row;
 }
@@ -214,7 +213,7 @@ show_departments (KhOverviewPage *self,
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_set_size_request (label, 24, -1);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+      kh_list_row_add_prefix (KH_LIST_ROW (row), label);
       gtk_list_box_append (self->departments_list, row);
     }
 }

@@ -20,6 +20,7 @@
 #include "kh-vn-format.h"
 
 #include "kh-application.h"
+#include "kh-list-row.h"
 #include "kh-new-report-dialog.h"
 #include "kh-report-editor.h"
 #include "kh-reports-page.h"
@@ -81,7 +82,7 @@ make_row (const KhReport *report,
   g_autofree char *period = kh_period_describe (&report->period);
   g_autofree char *dates = kh_period_describe_dates (&report->period);
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = kh_list_row_new ();
 
   if (report->state == KH_PLAN_STATE_ISSUED)
     {
@@ -96,9 +97,11 @@ make_row (const KhReport *report,
     /* Translators: a report in the list: its dates, then its state */
     subtitle = g_strdup_printf (_("%s\n%s"), dates, state_name (report->state));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), period);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  kh_list_row_set_title (KH_LIST_ROW (row), period);
+  kh_list_row_set_subtitle (KH_LIST_ROW (row), subtitle);
+  kh_list_row_set_subtitle_lines (KH_LIST_ROW (row), 2);
+  /* Chosen by selecting it, not by activating it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "report-id", g_memdup2 (&report->id, sizeof report->id), g_free);
   return row;
 }

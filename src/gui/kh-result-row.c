@@ -22,7 +22,7 @@
 
 struct _KhResultRow
 {
-  AdwActionRow  parent_instance;
+  KhListRow     parent_instance;
 
   /* Template widgets */
   GtkLabel     *quantity_label;
@@ -31,7 +31,7 @@ struct _KhResultRow
   gint64        result_id;
 };
 
-G_DEFINE_FINAL_TYPE (KhResultRow, kh_result_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (KhResultRow, kh_result_row, KH_TYPE_LIST_ROW)
 
 static void
 kh_result_row_dispose (GObject *object)
@@ -58,6 +58,8 @@ static void
 kh_result_row_init (KhResultRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_list_row_set_title_lines (KH_LIST_ROW (self), 2);
+  kh_list_row_set_subtitle_lines (KH_LIST_ROW (self), 3);
 }
 
 /* task_title: NULL for work outside the plan's tasks; indicator: NULL
@@ -85,7 +87,7 @@ kh_result_row_new (const KhResult    *result,
 
   title = !kh_text_is_blank (result->description) ? result->description
           : quantity != NULL ? quantity : "";
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  kh_list_row_set_title (KH_LIST_ROW (self), title);
 
   date = g_date_valid (&result->done_on) ? kh_format_date_short (&result->done_on) : g_strdup ("");
   /* Translators: a result's date · department · task */
@@ -101,7 +103,7 @@ kh_result_row_new (const KhResult    *result,
       g_free (subtitle);
       subtitle = g_steal_pointer (&both);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  kh_list_row_set_subtitle (KH_LIST_ROW (self), subtitle);
 
   gtk_label_set_text (self->quantity_label, quantity ? quantity : "");
   gtk_widget_set_visible (GTK_WIDGET (self->quantity_label), quantity != NULL);

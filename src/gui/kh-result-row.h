@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "kh-list-row.h"
 
 #include "kh-indicator.h"
 #include "kh-result.h"
@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define KH_TYPE_RESULT_ROW (kh_result_row_get_type ())
-G_DECLARE_FINAL_TYPE (KhResultRow, kh_result_row, KH, RESULT_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (KhResultRow, kh_result_row, KH, RESULT_ROW, KhListRow)
 
 GtkWidget *kh_result_row_new           (const KhResult    *result,
                                         const char        *department_name,

@@ -22,7 +22,7 @@
 
 struct _KhTaskRow
 {
-  AdwActionRow  parent_instance;
+  KhListRow     parent_instance;
 
   /* Template widgets */
   GtkLabel     *status_label;
@@ -33,7 +33,7 @@ struct _KhTaskRow
   gint64        task_id;
 };
 
-G_DEFINE_FINAL_TYPE (KhTaskRow, kh_task_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (KhTaskRow, kh_task_row, KH_TYPE_LIST_ROW)
 
 /* “Quarterly”, “By 31/3/2024”, “Monthly, by 30/6/2024” */
 char *
@@ -219,6 +219,7 @@ static void
 kh_task_row_init (KhTaskRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_list_row_set_subtitle_lines (KH_LIST_ROW (self), 3);
 }
 
 /* department_names: gint64 id → name; indicators: gint64 id → KhIndicator. */
@@ -239,7 +240,7 @@ kh_task_row_new (const KhTask *task,
   self = g_object_new (KH_TYPE_TASK_ROW, NULL);
   self->task_id = task->id;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), task->title);
+  kh_list_row_set_title (KH_LIST_ROW (self), task->title);
 
   timing = kh_task_describe_timing (task);
   target = describe_target (task, indicators);
@@ -249,7 +250,7 @@ kh_task_row_new (const KhTask *task,
     g_string_append_printf (subtitle, " · %s", target);
   if (supports != NULL)
     g_string_append_printf (subtitle, "\n%s", supports);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  kh_list_row_set_subtitle (KH_LIST_ROW (self), subtitle->str);
 
   show_status (self, task);
 

@@ -4,14 +4,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "kh-list-row.h"
 
 #include "kh-task.h"
 
 G_BEGIN_DECLS
 
 #define KH_TYPE_TASK_ROW (kh_task_row_get_type ())
-G_DECLARE_FINAL_TYPE (KhTaskRow, kh_task_row, KH, TASK_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (KhTaskRow, kh_task_row, KH, TASK_ROW, KhListRow)
 
 GtkWidget *kh_task_row_new             (const KhTask *task,
                                         GHashTable   *department_names,

@@ -12,6 +12,7 @@
 
 #include "kh-window.h"
 
+#include "kh-list-row.h"
 #include "kh-test-ui.h"
 
 #define DEADLINE_S 20
@@ -135,4 +136,26 @@ kh_test_run_application (const char    *path,
   g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
   g_object_unref (app);
   g_assert_null (app);
+}
+
+/* The title of a KhListRow or an Adwaita row; NULL for other widgets. */
+const char *
+kh_test_row_title (GtkWidget *row)
+{
+  if (KH_IS_LIST_ROW (row))
+    return kh_list_row_get_title (KH_LIST_ROW (row));
+  if (ADW_IS_PREFERENCES_ROW (row))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return NULL;
+}
+
+/* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */
+const char *
+kh_test_row_subtitle (GtkWidget *row)
+{
+  if (KH_IS_LIST_ROW (row))
+    return kh_list_row_get_subtitle (KH_LIST_ROW (row));
+  if (ADW_IS_ACTION_ROW (row))
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return NULL;
 }

@@ -40,7 +40,7 @@ record_result (KhApplication *app,
 
   show_view (window, "results");
   row = wait_for_widget (GTK_WIDGET (window), is_mapped_result_row, RECORDED);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), NEWS_TASK));
+  g_assert_nonnull (strstr (kh_test_row_subtitle (row), NEWS_TASK));
   g_assert_nonnull (kh_test_find_widget (row, is_mapped_label_with_text, "viết 05 tin, bài"));
   save_shot (GTK_WIDGET (window), "results-page");
 }
@@ -377,7 +377,7 @@ is_mapped_passage_row_of_28_february (GtkWidget     *widget,
                                       gconstpointer  data)
 {
   return is_mapped_result_row (widget, PASSAGE_TEXT) &&
-         g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "28/02/2024");
+         g_str_has_prefix (kh_test_row_subtitle (widget), "28/02/2024");
 }
 
 static void
@@ -403,7 +403,7 @@ edit_result (KhApplication *app,
   g_assert_true (kh_test_wait_for (dialog_closed, app));
   /* The list is read again in a worker: the row comes back with its date. */
   row = wait_for_widget (root, is_mapped_passage_row_of_28_february, NULL);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "28/02/2024"));
+  g_assert_true (g_str_has_prefix (kh_test_row_subtitle (row), "28/02/2024"));
 }
 
 static void
