@@ -524,6 +524,21 @@ select_plan_action (GtkWidget  *widget,
   kh_window_select_plan (KH_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* The pages in the switcher's order (kh_window_init()): Alt+1…6. */
+static const char * const view_names[] = { "dashboard", "overview", "plan", "tasks", "results", "reports" };
+
+/* Shows a page by its name, while the pages are what the window shows. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") == 0)
+    kh_window_show_view (self, g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_application_store_changed_cb (KhWindow      *self,
                                  KhApplication *application)
@@ -637,6 +652,11 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-plan", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", view_names[i]);
 }
 
 static void

@@ -320,6 +320,67 @@ pages_built_when_needed (KhApplication *app,
   g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
 }
 
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The window's shortcut for @trigger ("<Alt>4"), or NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* Alt+4 shows the tasks page, Alt+1 the dashboard again. */
+static void
+alt_number_shows_page (KhApplication *app,
+                       KhWindow      *window,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkShortcut) alt4 = NULL;
+  g_autoptr(GtkShortcut) alt1 = NULL;
+  GtkShortcutAction *action;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+
+  alt4 = find_shortcut (GTK_WIDGET (window), "<Alt>4");
+  g_assert_nonnull (alt4);
+  action = gtk_shortcut_get_action (alt4);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, "win.show-view");
+  g_assert_cmpstr (g_variant_get_string (gtk_shortcut_get_arguments (alt4), NULL), ==, "tasks");
+
+  g_assert_true (gtk_shortcut_action_activate (action, 0, GTK_WIDGET (window), gtk_shortcut_get_arguments (alt4)));
+  g_assert_true (kh_test_wait_for (widget_is_mapped, kh_window_get_view (window, "tasks")));
+
+  alt1 = find_shortcut (GTK_WIDGET (window), "<Alt>1");
+  g_assert_nonnull (alt1);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (alt1), 0, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (alt1)));
+  g_assert_true (kh_test_wait_for (widget_is_mapped, kh_window_get_view (window, "dashboard")));
+  g_assert_false (gtk_widget_get_mapped (kh_window_get_view (window, "tasks")));
+}
+
 /* Under Xvfb there is no GPU: GTK's GL renderer runs on llvmpipe, the
  * cairo renderer on the CPU anyway, and either way the window draws
  * outlines instead of blurred shadows. */
@@ -686,6 +747,7 @@ disk_full_toast (KhApplication *app,
 static const OnDemo on_demo_shows_agency = { window_shows_agency };
 static const OnDemo on_demo_pages_built = { pages_built_when_needed };
 static const OnDemo on_demo_software_rendering = { software_rendering_outlines };
+static const OnDemo on_demo_alt_number = { alt_number_shows_page };
 static const OnDemo on_demo_disk_full = { disk_full_toast };
 
 int
@@ -708,6 +770,8 @@ main (int   argc,
   g_test_add ("/gui/window/pages-built-when-needed", Fixture, &on_demo_pages_built,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/software-rendering-outlines", Fixture, &on_demo_software_rendering,
+              fixture_set_up, test_on_demo, fixture_tear_down);
+  g_test_add ("/gui/window/alt-number-shows-page", Fixture, &on_demo_alt_number,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
