@@ -17,10 +17,11 @@
  *   ready (the main loop idle, no spinner turning — the dashboard computes
  *   in a worker thread — and every row built: kh_view_is_loading()) and
  *   until its next frame is drawn. Each action runs from the main loop,
- *   in a turn of its own, as a click would; then what drawing the whole
- *   window with that page costs GTK's cairo renderer (its render nodes
- *   drawn into an image, N times: the part of a frame that depends on
- *   what the page shows, free of the display server and of damage).
+ *   in a turn of its own, as a click would; and, once the stall monitor
+ *   has stopped counting, what drawing the whole window with each page
+ *   costs GTK's cairo renderer (its render nodes drawn into an image, N
+ *   times: the part of a frame that depends on what the page shows, free
+ *   of the display server and of damage).
  *
  * KH_BENCH_CORE_ONLY=1 leaves the window out, KH_BENCH_WINDOW_ONLY=1 the core;
  * KH_BENCH_PAGES="tasks,results" switches to those pages only (and skips
@@ -62,7 +63,15 @@ typedef struct
   char   *dir;
   guint   n_runs;
   guint   frames;       /* frames drawn by the window so far */
+  GPtrArray *drawings;  /* Drawing: each page's render nodes, drawn last */
 } Bench;
+
+typedef struct
+{
+  char          *page;
+  GskRenderNode *node;
+  int            width, height;
+} Drawing;
 
 static double
 now_ms (void)
@@ -414,34 +423,54 @@ bench_select_plan (Bench    *bench,
   print_row ("open another plan in the plan page: drawn", &drawn, 0);
 }
 
-/* The window's render nodes as GTK's next frame would draw them, drawn
- * by cairo into an image of the window's size n_runs times. */
-static Times *
-time_drawing (Bench     *bench,
-              GtkWidget *window)
+/* The window's render nodes as GTK's next frame would draw them, kept to
+ * be drawn once the stall monitor has stopped counting. */
+static void
+keep_drawing (Bench      *bench,
+              GtkWidget  *window,
+              const char *page)
 {
-  static Times times;
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  Drawing *drawing = g_new0 (Drawing, 1);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  times_init (&times);
-  for (guint run = 0; run <= bench->n_runs; run++)
+  drawing->page = g_strdup (page);
+  drawing->width = gtk_widget_get_width (window);
+  drawing->height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, drawing->width, drawing->height);
+  drawing->node = gtk_snapshot_to_node (snapshot);
+  g_ptr_array_add (bench->drawings, drawing);
+}
+
+/* Each kept page drawn by cairo into an image of the window's size. */
+static void
+time_drawings (Bench *bench)
+{
+  for (guint i = 0; i < bench->drawings->len; i++)
     {
-      cairo_t *cr = cairo_create (image);
+      Drawing *drawing = g_ptr_array_index (bench->drawings, i);
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, drawing->width, drawing->height);
+      g_autofree char *what = g_strdup_printf ("draw the window with the %s page, all of it, with cairo",
+                                               drawing->page);
+      Times times;
 
-      times_start (&times);
-      gsk_render_node_draw (node, cr);
-      cairo_surface_flush (image);
-      times_stop (&times, run);
-      cairo_destroy (cr);
+      times_init (&times);
+      for (guint run = 0; run <= bench->n_runs; run++)
+        {
+          cairo_t *cr = cairo_create (image);
+
+          times_start (&times);
+          gsk_render_node_draw (drawing->node, cr);
+          cairo_surface_flush (image);
+          times_stop (&times, run);
+          cairo_destroy (cr);
+        }
+      print_row (what, &times, 0);
+      cairo_surface_destroy (image);
+      gsk_render_node_unref (drawing->node);
+      g_free (drawing->page);
     }
-  cairo_surface_destroy (image);
-  return &times;
+  g_ptr_array_set_size (bench->drawings, 0);
 }
 
 static void
@@ -463,11 +492,9 @@ bench_switch (Bench      *bench,
       run_action (bench, window, page, 0, &ready, &drawn, i);
     }
 
+  keep_drawing (bench, GTK_WIDGET (window), page);
   what = g_strdup_printf ("switch to the %s page: ready", page);
   print_row (what, &ready, 100);
-  g_free (what);
-  what = g_strdup_printf ("draw the window with the %s page, all of it, with cairo", page);
-  print_row (what, time_drawing (bench, GTK_WIDGET (window)), 0);
   g_free (what);
   what = g_strdup_printf ("switch to the %s page: drawn", page);
   print_row (what, &drawn, 0);
@@ -507,6 +534,9 @@ on_activate_cb (KhApplication *app,
              kh_stall_monitor_get_longest_ms (), KH_STALL_MONITOR_THRESHOLD_MS,
              kh_stall_monitor_get_n_cpu_stalls ());
   g_print ("\n");
+  kh_stall_monitor_push ("bench: drawing each page, not counted");
+  time_drawings (bench);
+  kh_stall_monitor_pop ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -526,6 +556,7 @@ main (int   argc,
       return 2;
     }
   bench.n_runs = argc > 3 ? (guint)atoi (argv[3]) : 20;
+  bench.drawings = g_ptr_array_new_with_free_func (g_free);
   if (bench.n_runs < 1)
     bench.n_runs = 1;
   if (!(bench.dir = g_dir_make_tmp ("kh-bench-actions-XXXXXX", &error)))
