@@ -676,6 +676,10 @@ kh_application_open_database (KhApplication *self,
     g_debug ("Could not open %s: %s", wanted, self->store_error->message);
   else
     {
+      /* What the watch compares with: a change another program makes from
+       * now on is seen, even before the watch first looks. */
+      self->watched_store = self->store;
+      self->data_version = kh_store_get_data_version (self->store);
       start_daily_backup (self);
       if (kh_store_is_verified (self->store))
         install_templates (self);

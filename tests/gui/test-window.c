@@ -8,6 +8,8 @@
 
 #include "kh-test-ui.h"
 
+#include <sqlite3.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/fsuid.h>
@@ -471,6 +473,51 @@ test_rename_department_survives_restart (Fixture       *fixture,
   run_application (fixture->path, renamed_department_shown, old_name);
 }
 
+/* Another program renames a department the moment the window opens,
+ * before the application's first look at the file: the overview shows the
+ * new name all the same. */
+static void
+change_right_after_start_shown (KhApplication *app,
+                                KhWindow      *window,
+                                gconstpointer  data)
+{
+  const char *old_name = data;
+  sqlite3 *other = NULL;
+  char *sql;
+
+  g_assert_cmpint (sqlite3_open_v2 (kh_store_get_path (kh_application_get_store (app)), &other,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 10000);
+  sql = sqlite3_mprintf ("UPDATE department SET name = %Q WHERE name = %Q", NEW_NAME, old_name);
+  g_assert_cmpint (sqlite3_exec (other, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (other), ==, 1);
+  sqlite3_free (sql);
+  sqlite3_close (other);
+
+  kh_window_show_view (window, "overview");
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, NEW_NAME));
+}
+
+static void
+test_change_right_after_start (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autofree char *old_name = NULL;
+  KhStore *store;
+
+  fill_demo (fixture->path);
+  store = kh_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  departments = kh_store_list_departments (store, FALSE, &error);
+  g_assert_no_error (error);
+  old_name = g_strdup (kh_department_get_name (g_ptr_array_index (departments, 1)));
+  g_clear_object (&store);
+
+  run_application (fixture->path, change_right_after_start_shown, old_name);
+}
+
 static void
 start_page_opens_demo (KhApplication *app,
                        KhWindow      *window,
@@ -775,6 +822,8 @@ main (int   argc,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/overview-keeps-rows", Fixture, NULL,
               fixture_set_up, test_overview_keeps_rows, fixture_tear_down);
+  g_test_add ("/gui/window/change-right-after-start-shown", Fixture, NULL,
+              fixture_set_up, test_change_right_after_start, fixture_tear_down);
   g_test_add ("/gui/window/rename-department-survives-restart", Fixture, NULL,
               fixture_set_up, test_rename_department_survives_restart, fixture_tear_down);
   g_test_add ("/gui/window/start-page-opens-demo", Fixture, NULL,
