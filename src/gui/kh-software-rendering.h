@@ -1,4 +1,4 @@
-/* kh-software-rendering.h — whether a window is drawn on the CPU
+/* kh-software-rendering.h — whether windows are drawn on the CPU
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-gboolean kh_native_renders_in_software (GtkNative *native);
+gboolean kh_display_renders_gl_in_software (GdkDisplay *display);
+gboolean kh_native_renders_in_software     (GtkNative  *native);
 
 G_END_DECLS
