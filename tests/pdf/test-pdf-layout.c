@@ -284,7 +284,7 @@ test_heading_only_part_at_page_end (void)
       g_autoptr(KhDocument) doc = new_document ();
       g_autoptr(KhPdfLayout) layout = NULL;
       g_autoptr(GError) error = NULL;
-      guint p2, i2, p3, i3, pb, ib;
+      guint p2 = 0, i2 = 0, p3 = 0, i3 = 0, pb = 0, ib = 0;
       double y;
 
       kh_document_add_heading (doc, 1, "I. MỤC ĐÍCH");
@@ -328,7 +328,7 @@ test_closing_block (void)
       g_autoptr(KhDocument) doc = new_document ();
       g_autoptr(KhPdfLayout) layout = NULL;
       g_autoptr(GError) error = NULL;
-      guint pl, il, pn, in, pr, ir, pc, ic;
+      guint pl = 0, il = 0, pn = 0, in = 0, pr = 0, ir = 0, pc = 0, ic = 0;
       double y;
 
       for (guint i = 0; i < n; i++)
