@@ -179,6 +179,14 @@ kh_list_row_set_subtitle_lines (KhListRow *self,
   set_lines (priv->subtitle_label, lines);
 }
 
+static void
+add_to (GtkBox    *box,
+        GtkWidget *widget)
+{
+  gtk_box_append (box, widget);
+  gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+}
+
 void
 kh_list_row_add_prefix (KhListRow *self,
                         GtkWidget *widget)
@@ -189,8 +197,7 @@ kh_list_row_add_prefix (KhListRow *self,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   priv = kh_list_row_get_instance_private (self);
-  gtk_box_append (priv->prefixes, widget);
-  gtk_widget_set_visible (GTK_WIDGET (priv->prefixes), TRUE);
+  add_to (priv->prefixes, widget);
 }
 
 void
@@ -203,6 +210,5 @@ kh_list_row_add_suffix (KhListRow *self,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   priv = kh_list_row_get_instance_private (self);
-  gtk_box_append (priv->suffixes, widget);
-  gtk_widget_set_visible (GTK_WIDGET (priv->suffixes), TRUE);
+  add_to (priv->suffixes, widget);
 }

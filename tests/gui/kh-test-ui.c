@@ -138,17 +138,6 @@ kh_test_run_application (const char    *path,
   g_assert_null (app);
 }
 
-/* The title of a KhListRow or an Adwaita row; NULL for other widgets. */
-const char *
-kh_test_row_title (GtkWidget *row)
-{
-  if (KH_IS_LIST_ROW (row))
-    return kh_list_row_get_title (KH_LIST_ROW (row));
-  if (ADW_IS_PREFERENCES_ROW (row))
-    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  return NULL;
-}
-
 /* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */
 const char *
 kh_test_row_subtitle (GtkWidget *row)

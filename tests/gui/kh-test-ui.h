@@ -27,7 +27,6 @@ GtkWidget *kh_test_find_widget (GtkWidget     *root,
 AdwMessageDialog *
            kh_test_wait_for_message_dialog
                                (void);
-const char *kh_test_row_title   (GtkWidget     *row);
 const char *kh_test_row_subtitle
                                (GtkWidget     *row);
 void       kh_test_run_application

@@ -101,7 +101,8 @@ static gboolean
 is_row_with_title (GtkWidget     *widget,
                    gconstpointer  title)
 {
-  return g_strcmp0 (kh_test_row_title (widget), title) == 0;
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static G_GNUC_UNUSED gboolean

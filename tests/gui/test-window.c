@@ -452,24 +452,31 @@ renamed_department_shown (KhApplication *app,
   g_assert_null (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
 }
 
-static void
-test_rename_department_survives_restart (Fixture       *fixture,
-                                         gconstpointer  data)
+/* Fills the fixture's database with the demo; the name of its second
+ * department. */
+static char *
+fill_demo_second_department (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) departments = NULL;
-  g_autofree char *old_name = NULL;
-  KhStore *store;
+  g_autoptr(KhStore) store = NULL;
 
   fill_demo (fixture->path);
-
   store = kh_store_open (fixture->path, &error);
   g_assert_no_error (error);
   departments = kh_store_list_departments (store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (departments->len, >=, 2);
-  old_name = g_strdup (kh_department_get_name (g_ptr_array_index (departments, 1)));
-  g_clear_object (&store);
+  return g_strdup (kh_department_get_name (g_ptr_array_index (departments, 1)));
+}
+
+static void
+test_rename_department_survives_restart (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = fill_demo_second_department (fixture);
+  KhStore *store;
 
   run_application (fixture->path, rename_department, old_name);
 
@@ -513,18 +520,7 @@ static void
 test_change_right_after_start (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) departments = NULL;
-  g_autofree char *old_name = NULL;
-  KhStore *store;
-
-  fill_demo (fixture->path);
-  store = kh_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  departments = kh_store_list_departments (store, FALSE, &error);
-  g_assert_no_error (error);
-  old_name = g_strdup (kh_department_get_name (g_ptr_array_index (departments, 1)));
-  g_clear_object (&store);
+  g_autofree char *old_name = fill_demo_second_department (fixture);
 
   run_application (fixture->path, change_right_after_start_shown, old_name);
 }
