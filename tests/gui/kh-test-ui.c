@@ -138,6 +138,43 @@ kh_test_run_application (const char    *path,
   g_assert_null (app);
 }
 
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *)flag;
+}
+
+/* The render nodes of @widget (mapped) as its window's next frame draws
+ * them, or NULL when it draws nothing. */
+GskRenderNode *
+kh_test_draw_widget (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  g_return_val_if_fail (gtk_widget_get_mapped (widget), NULL);
+
+  gtk_widget_queue_draw (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  g_assert_true (kh_test_wait_for (is_true, &painted));
+  g_signal_handler_disconnect (clock, handler);
+
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 /* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */
 const char *
 kh_test_row_subtitle (GtkWidget *row)

@@ -1,5 +1,5 @@
 /* kh-test-ui.h — what every UI test needs: waiting on a condition,
- * finding a widget or the message dialog shown
+ * finding a widget or the message dialog shown, what a widget draws
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,8 @@ GtkWidget *kh_test_find_widget (GtkWidget     *root,
 AdwMessageDialog *
            kh_test_wait_for_message_dialog
                                (void);
+GskRenderNode *
+           kh_test_draw_widget (GtkWidget     *widget);
 const char *kh_test_row_subtitle
                                (GtkWidget     *row);
 void       kh_test_run_application

@@ -97,19 +97,6 @@ replace_text (GtkTextView *view,
   gtk_text_buffer_end_user_action (buffer);
 }
 
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer flag)
-{
-  return *(gboolean *)flag;
-}
-
 /* A picture of a window once it has painted, when asked for. */
 static void
 maybe_shot (gpointer    window,
@@ -117,10 +104,6 @@ maybe_shot (gpointer    window,
 {
   const char *dir = g_getenv ("KH_TEST_SHOTS");
   GtkWidget *widget = GTK_WIDGET (window);
-  gboolean painted = FALSE;
-  gulong handler;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -128,16 +111,7 @@ maybe_shot (gpointer    window,
   if (dir == NULL || !gtk_widget_get_mapped (widget))
     return;
 
-  gtk_widget_queue_draw (widget);
-  handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                              G_CALLBACK (on_after_paint_cb), &painted);
-  kh_test_wait_for (is_true, &painted);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), handler);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  node = kh_test_draw_widget (widget);
   if (node == NULL)
     return;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
