@@ -19,6 +19,7 @@
 #include "kh-report-document.h"
 #include "kh-result.h"
 #include "kh-store-private.h"
+#include "kh-task.h"
 
 typedef struct
 {
@@ -291,6 +292,65 @@ test_regenerate (Fixture       *fixture,
   g_assert_nonnull (strstr (report->results_generated, "viết 12 tin, bài"));
 }
 
+static guint
+count_substring (const char *text,
+                 const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* The same activity recorded again and again is listed once, in its
+ * department's line and outside the tasks; its quantities all count. */
+static void
+test_same_activity_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *weekly = "Phát thanh chuyên mục cải cách hành chính hằng tuần";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  gint64 department = kh_store_find_department (fixture->store, "Đài truyền thanh");
+  gint64 other = kh_store_find_department (fixture->store, "Văn hóa – Xã hội");
+  gint64 task = 0;
+  g_autoptr(KhReport) report = NULL;
+
+  tasks = kh_store_list_tasks (fixture->store, fixture->plan, department, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tasks->len && task == 0; i++)
+    if (((KhTask *)tasks->pdata[i])->lead_department_id == department)
+      task = ((KhTask *)tasks->pdata[i])->id;
+  g_assert_cmpint (task, >, 0);
+
+  for (int week = 0; week < 8; week++)
+    {
+      g_autoptr(KhResult) result = NULL;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1 + week * 7 % 28, 1 + week / 4, 2024);
+      /* the same sentence, twice with a full stop the composer drops */
+      result = kh_result_new (fixture->plan, week < 6 ? department : other, &date,
+                              week % 2 ? weekly : "Phát thanh chuyên mục cải cách hành chính hằng tuần.");
+      result->task_id = task;
+      result->indicator_id = kh_store_find_indicator (fixture->store, "Tin, bài");
+      result->quantity = 1;
+      g_assert_cmpint (kh_store_add_result (fixture->store, result, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  for (int month = 1; month <= 3; month++)
+    add_result (fixture, "Tư pháp – Hộ tịch", NULL, 0, 10, month, "Tuyên truyền Luật Hòa giải ở cơ sở");
+
+  report = load (fixture, new_report (fixture, KH_PERIOD_Q1));
+  /* once in the Đài truyền thanh line, once in Văn hóa – Xã hội's */
+  g_assert_cmpuint (count_substring (report->results_text, weekly), ==, 2);
+  g_assert_cmpuint (count_substring (report->results_text, "Tuyên truyền Luật Hòa giải ở cơ sở (Tư pháp – Hộ tịch)."), ==, 1);
+  /* the demo's 11 articles and these 8 */
+  g_assert_nonnull (strstr (report->results_text, "viết 19 tin, bài"));
+}
+
 static void
 test_prefill (Fixture       *fixture,
               gconstpointer  data)
@@ -551,6 +611,7 @@ main (int   argc,
   ADD ("/report/quarter-one", test_quarter_one);
   ADD ("/report/totals", test_totals);
   ADD ("/report/regenerate", test_regenerate);
+  ADD ("/report/same-activity-once", test_same_activity_once);
   ADD ("/report/prefill", test_prefill);
   ADD ("/report/opening", test_opening);
   ADD ("/report/document", test_document);

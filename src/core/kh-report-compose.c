@@ -210,7 +210,7 @@ typedef struct
   gint64     id;
   char      *name;
   double    *sums;         /* per indicator, in the indicators' order */
-  GPtrArray *descriptions; /* of the results on the plan's tasks */
+  GPtrArray *descriptions; /* of the results on the plan's tasks, each once */
 } DepartmentLines;
 
 static void
@@ -264,6 +264,19 @@ indicator_index (GPtrArray *indicators,
   return -1;
 }
 
+/* Whether @key is met for the first time. An activity done every week is
+ * one activity: its quantities are in the counts, its sentence is listed
+ * once. */
+static gboolean
+first_time (GHashTable *seen,
+            const char *key)
+{
+  if (g_hash_table_contains (seen, key))
+    return FALSE;
+  g_hash_table_add (seen, g_strdup (key));
+  return TRUE;
+}
+
 /* The results of the period, one paragraph or bullet a line:
  *
  *   Hình thức tuyên truyền: treo 06 băng rôn; viết 11 tin, bài; …
@@ -282,6 +295,8 @@ kh_store_compose_report_results (KhStore         *store,
   g_autoptr(GPtrArray) departments = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)department_lines_free);
   g_autoptr(GPtrArray) outside = g_ptr_array_new_with_free_func (g_free);
+  /* Sentences already listed, per department and outside the tasks. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree double *totals = NULL;
   g_autofree char *total_counts = NULL;
@@ -331,12 +346,22 @@ kh_store_compose_report_results (KhStore         *store,
         continue;
 
       if (result->task_id != 0 && lines != NULL)
-        g_ptr_array_add (lines->descriptions, g_steal_pointer (&sentence));
+        {
+          /* Two departments may do the same thing: each lists it. */
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", lines->id, sentence);
+
+          if (first_time (seen, key))
+            g_ptr_array_add (lines->descriptions, g_steal_pointer (&sentence));
+        }
       else
         {
           const char *who = lines ? lines->name : NULL;
-          g_ptr_array_add (outside, who ? g_strdup_printf ("%s (%s).", sentence, who)
-                                        : g_strdup_printf ("%s.", sentence));
+          g_autofree char *line = who ? g_strdup_printf ("%s (%s).", sentence, who)
+                                      : g_strdup_printf ("%s.", sentence);
+          g_autofree char *key = g_strconcat ("-:", line, NULL);
+
+          if (first_time (seen, key))
+            g_ptr_array_add (outside, g_steal_pointer (&line));
         }
     }
 
