@@ -35,6 +35,7 @@
 #include "kh-gtk-util.h"
 #include "kh-list-row.h"
 #include "kh-text-column.h"
+#include "kh-scrolled-content.h"
 #include "kh-results-page.h"
 #include "kh-task-dialog.h"
 #include "kh-tasks-page.h"
@@ -760,6 +761,7 @@ kh_dashboard_page_class_init (KhDashboardPageClass *klass)
   widget_class->size_allocate = kh_dashboard_page_size_allocate;
 
   g_type_ensure (KH_TYPE_TEXT_COLUMN);
+  g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KhDashboardPage, period_dropdown);

@@ -17,6 +17,7 @@
 #include "kh-gtk-util.h"
 #include "kh-list-row.h"
 #include "kh-overview-page.h"
+#include "kh-scrolled-content.h"
 #include "kh-view.h"
 
 struct _KhOverviewPage
@@ -280,6 +281,7 @@ kh_overview_page_class_init (KhOverviewPageClass *klass)
 
   object_class->dispose = kh_overview_page_dispose;
 
+  g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhOverviewPage, parent_label);
   gtk_widget_class_bind_template_child (widget_class, KhOverviewPage, name_label);

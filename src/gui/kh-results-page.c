@@ -35,6 +35,7 @@
 #include "kh-result-row.h"
 #include "kh-results-page.h"
 #include "kh-row-builder.h"
+#include "kh-scrolled-content.h"
 #include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
@@ -841,6 +842,7 @@ kh_results_page_class_init (KhResultsPageClass *klass)
 
   object_class->dispose = kh_results_page_dispose;
 
+  g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhResultsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KhResultsPage, filters_box);

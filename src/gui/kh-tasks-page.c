@@ -33,6 +33,7 @@
 #include "kh-task-row.h"
 #include "kh-task-trash.h"
 #include "kh-tasks-page.h"
+#include "kh-scrolled-content.h"
 #include "kh-stall-monitor.h"
 #include "kh-view.h"
 #include "kh-window.h"
@@ -868,6 +869,7 @@ kh_tasks_page_class_init (KhTasksPageClass *klass)
 
   object_class->dispose = kh_tasks_page_dispose;
 
+  g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-tasks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhTasksPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KhTasksPage, department_dropdown);

@@ -1,0 +1,89 @@
+/* kh-scrolled-content.c — a page's content in its scrolled window,
+ * without the measure nobody reads
+ *
+ * GTK 4.8 measures a scrolled window's child for its height at no width
+ * at all: GtkScrolledWindow asks whenever it is measured, and the
+ * window's size is computed again whenever a page is first shown or a
+ * list grows; GtkViewport asks too, for the width it then ignores. At no
+ * width, every wrapping label lays its whole text out on one line, so a
+ * page of long Vietnamese titles was shaped again by Pango just to find
+ * heights that a page scrolling vertically, and not propagating its
+ * height, never uses: 33 ms of the 49 ms turn that first showed the
+ * reports page.
+ *
+ * This bin answers that one question, the height for no width, with 0.
+ * Every other measure, and the allocation, is its child's. Use it only as
+ * the child of a scrolled window that scrolls vertically and does not
+ * propagate its natural height.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kh-scrolled-content"
+
+#include "config.h"
+
+#include "kh-scrolled-content.h"
+
+struct _KhScrolledContent
+{
+  AdwBin parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (KhScrolledContent, kh_scrolled_content, ADW_TYPE_BIN)
+
+static void
+kh_scrolled_content_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+
+  /* Left at 0: the scrolled window scrolls whatever the height. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    return;
+  gtk_widget_measure (child, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+kh_scrolled_content_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+kh_scrolled_content_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+kh_scrolled_content_class_init (KhScrolledContentClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = kh_scrolled_content_measure;
+  widget_class->size_allocate = kh_scrolled_content_size_allocate;
+  widget_class->get_request_mode = kh_scrolled_content_get_request_mode;
+}
+
+static void
+kh_scrolled_content_init (KhScrolledContent *self)
+{
+  /* Without a layout manager, GTK asks measure() and size_allocate(). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+}
