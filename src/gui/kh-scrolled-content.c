@@ -12,9 +12,11 @@
  * reports page.
  *
  * This bin answers that one question, the height for no width, with 0.
- * Every other measure, and the allocation, is its child's. Use it only as
- * the child of a scrolled window that scrolls vertically and does not
- * propagate its natural height.
+ * Every other measure, and the allocation, is its child's, through
+ * KhTextColumn (whose width for a height is its width: the viewport's
+ * height is no use to a page either). Use it only as the child of a
+ * scrolled window that scrolls vertically and does not propagate its
+ * natural height.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,13 +26,14 @@
 #include "config.h"
 
 #include "kh-scrolled-content.h"
+#include "kh-text-column.h"
 
 struct _KhScrolledContent
 {
-  AdwBin parent_instance;
+  KhTextColumn parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (KhScrolledContent, kh_scrolled_content, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KhScrolledContent, kh_scrolled_content, KH_TYPE_TEXT_COLUMN)
 
 static void
 kh_scrolled_content_measure (GtkWidget      *widget,
@@ -41,34 +44,12 @@ kh_scrolled_content_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child == NULL || !gtk_widget_should_layout (child))
-    return;
-
   /* Left at 0: the scrolled window scrolls whatever the height. */
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
     return;
-  gtk_widget_measure (child, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-kh_scrolled_content_size_allocate (GtkWidget *widget,
-                                   int        width,
-                                   int        height,
-                                   int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
-static GtkSizeRequestMode
-kh_scrolled_content_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+  GTK_WIDGET_CLASS (kh_scrolled_content_parent_class)->measure (widget, orientation, for_size,
+                                                                minimum, natural,
+                                                                minimum_baseline, natural_baseline);
 }
 
 static void
@@ -77,13 +58,10 @@ kh_scrolled_content_class_init (KhScrolledContentClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->measure = kh_scrolled_content_measure;
-  widget_class->size_allocate = kh_scrolled_content_size_allocate;
-  widget_class->get_request_mode = kh_scrolled_content_get_request_mode;
+  gtk_widget_class_set_css_name (widget_class, "khscrolledcontent");
 }
 
 static void
 kh_scrolled_content_init (KhScrolledContent *self)
 {
-  /* Without a layout manager, GTK asks measure() and size_allocate(). */
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }

@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "kh-text-column.h"
 
 G_BEGIN_DECLS
 
 #define KH_TYPE_SCROLLED_CONTENT (kh_scrolled_content_get_type ())
 
-G_DECLARE_FINAL_TYPE (KhScrolledContent, kh_scrolled_content, KH, SCROLLED_CONTENT, AdwBin)
+G_DECLARE_FINAL_TYPE (KhScrolledContent, kh_scrolled_content, KH, SCROLLED_CONTENT, KhTextColumn)
 
 G_END_DECLS

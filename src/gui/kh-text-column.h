@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 #define KH_TYPE_TEXT_COLUMN (kh_text_column_get_type ())
 
-G_DECLARE_FINAL_TYPE (KhTextColumn, kh_text_column, KH, TEXT_COLUMN, AdwBin)
+G_DECLARE_DERIVABLE_TYPE (KhTextColumn, kh_text_column, KH, TEXT_COLUMN, AdwBin)
+
+struct _KhTextColumnClass
+{
+  AdwBinClass parent_class;
+};
 
 G_END_DECLS
