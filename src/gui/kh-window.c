@@ -552,6 +552,12 @@ on_application_notify_store_cb (KhWindow      *self,
                                 KhApplication *application)
 {
   kh_window_reload (self);
+
+  /* The store is gone (its check found it damaged): the preferences
+   * edited it. Closing them tries to save what was typed, which the
+   * damaged file refuses, and says so in a toast. */
+  if (kh_application_get_store (application) == NULL && self->preferences != NULL)
+    gtk_window_close (GTK_WINDOW (self->preferences));
 }
 
 /* "application" is not a construct property: the window starts showing the

@@ -175,6 +175,32 @@ kh_test_draw_widget (GtkWidget *widget)
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+/* The application's Preferences window, or NULL. */
+KhPreferencesWindow *
+kh_test_find_preferences (KhApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (KH_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+preferences_open (gpointer app)
+{
+  KhPreferencesWindow *preferences = kh_test_find_preferences (app);
+
+  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
+}
+
+/* The Preferences window once it is shown. */
+KhPreferencesWindow *
+kh_test_wait_for_preferences (KhApplication *app)
+{
+  g_assert_true (kh_test_wait_for (preferences_open, app));
+  return kh_test_find_preferences (app);
+}
+
 /* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */
 const char *
 kh_test_row_subtitle (GtkWidget *row)

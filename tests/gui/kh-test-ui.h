@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kh-application.h"
+#include "kh-preferences-window.h"
 #include "kh-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,12 @@ AdwMessageDialog *
                                (void);
 GskRenderNode *
            kh_test_draw_widget (GtkWidget     *widget);
+KhPreferencesWindow *
+           kh_test_find_preferences
+                               (KhApplication *app);
+KhPreferencesWindow *
+           kh_test_wait_for_preferences
+                               (KhApplication *app);
 const char *kh_test_row_subtitle
                                (GtkWidget     *row);
 void       kh_test_run_application

@@ -24,23 +24,6 @@ typedef struct
   char *backups_dir;
 } Expected;
 
-static KhPreferencesWindow *
-find_preferences (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-preferences_open (gpointer app)
-{
-  KhPreferencesWindow *preferences = find_preferences (app);
-
-  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
-}
-
 /* The daily copy made at start-up can have the same minute: the row is
  * told by both its title and its subtitle. */
 static gboolean
@@ -93,8 +76,7 @@ open_backups_page (KhApplication *app,
   KhPreferencesWindow *preferences;
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
   return KH_BACKUPS_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
 }
@@ -113,7 +95,7 @@ restore_and_undo (KhApplication *app,
 
   g_assert_cmpint (kh_store_find_department (kh_application_get_store (app), ADDED), >, 0);
   open_backups_page (app, window);
-  preferences = find_preferences (app);
+  preferences = kh_test_find_preferences (app);
 
   /* The copy, with when it was made and what it holds. */
   row = wait_for_widget (GTK_WIDGET (preferences), is_expected_row, expected);
@@ -132,17 +114,17 @@ restore_and_undo (KhApplication *app,
 
   g_assert_true (kh_test_wait_for (department_is, gone));
   /* The Preferences show the restored departments, not the old ones. */
-  g_assert_null (kh_test_find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_with_text, ADDED));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_with_text, ADDED));
   g_assert_cmpuint (count_files (expected->backups_dir, "-before-restore.db"), ==, 1);
 
   /* The toast undoes it. */
-  undo = wait_for_widget (GTK_WIDGET (find_preferences (app)), is_mapped_button_labelled, "_Undo");
+  undo = wait_for_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_button_labelled, "_Undo");
   g_assert_nonnull (undo);
-  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (find_preferences (app)), is_mapped_label_containing,
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_label_containing,
                                          "Restored the backup of "));
   g_signal_emit_by_name (undo, "clicked");
   g_assert_true (kh_test_wait_for (department_is, back));
-  g_assert_nonnull (wait_for_widget (GTK_WIDGET (find_preferences (app)), is_mapped_label_with_text,
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_label_with_text,
                                      "The restore was undone"));
 }
 
@@ -234,8 +216,7 @@ typed_then_restored (KhApplication *app,
   GtkWidget *place, *row;
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
   place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
   g_assert_nonnull (place);
   gtk_editable_set_text (GTK_EDITABLE (place), "Đức Phổ");   /* saved half a second later */
@@ -252,7 +233,7 @@ typed_then_restored (KhApplication *app,
   agency = kh_store_load_agency (kh_application_get_store (app), NULL);
   g_assert_cmpstr (agency->place, ==, "Phổ Minh");
   /* The Agency page shows the restored place. */
-  place = kh_test_find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_titled,
+  place = kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_titled,
                                "Place written before the date");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Phổ Minh");
 }

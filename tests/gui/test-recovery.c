@@ -198,6 +198,76 @@ test_damaged_inside_switches (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, aside));
 }
 
+/* The Preferences window, open when the check's verdict comes, closes:
+ * it edited the store that is gone. What was typed in it is not written
+ * into the damaged file, and a toast says so. */
+
+static gboolean
+preferences_gone (gpointer app)
+{
+  return kh_test_find_preferences (app) == NULL;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+closes_preferences (KhApplication *app,
+                    KhWindow      *window,
+                    gconstpointer  data)
+{
+  KhPreferencesWindow *preferences;
+  GtkWidget *place;
+
+  /* Before the verdict: opened and typed in, in this very turn. */
+  g_assert_nonnull (kh_application_get_store (app));
+  kh_window_show_preferences (window);
+  preferences = kh_test_find_preferences (app);
+  g_assert_nonnull (preferences);
+  place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
+  g_assert_nonnull (place);
+  gtk_editable_set_text (GTK_EDITABLE (place), "Đức Phổ");
+
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (window), is_mapped_label_with_text,
+                                     "The Database Is Damaged"));
+  g_assert_true (kh_test_wait_for (preferences_gone, app));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (window), is_mapped_label_containing,
+                                     "The agency was not saved"));
+}
+
+static void
+test_damaged_closes_preferences (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *damaged = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) aside = NULL;
+
+  fill_demo (fixture->path);
+  damage_last_page (fixture->path);
+  before = read_bytes (fixture->path);
+
+  run_application (fixture->path, closes_preferences, NULL);
+
+  damaged = find_damaged (fixture->dir);
+  if (damaged != NULL)
+    {
+      aside = read_bytes (damaged);
+      g_assert_true (g_bytes_equal (before, aside));
+    }
+  else
+    {
+      g_autoptr(GBytes) after = read_bytes (fixture->path);
+
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
 /* An emptied file beside good backups is not a new, empty database */
 
 static void
@@ -354,6 +424,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/recovery/damaged-restores-backup", test_damaged_restores_backup);
   ADD ("/gui/recovery/damaged-inside-switches", test_damaged_inside_switches);
+  ADD ("/gui/recovery/damaged-closes-preferences", test_damaged_closes_preferences);
   ADD ("/gui/recovery/emptied-restores-backup", test_emptied_restores_backup);
   ADD ("/gui/recovery/not-database-without-backup", test_not_database_without_backup);
   ADD ("/gui/recovery/damaged-backup-not-offered", test_damaged_backup_not_offered);

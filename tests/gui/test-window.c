@@ -194,26 +194,6 @@ run_application (const char    *path,
   kh_test_run_application (path, on_overview, &run);
 }
 
-static KhPreferencesWindow *
-find_preferences (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    {
-      if (KH_IS_PREFERENCES_WINDOW (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-preferences_open (gpointer app)
-{
-  KhPreferencesWindow *preferences = find_preferences (app);
-
-  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
-}
-
 /* Tests */
 
 /* A test whose whole set-up is the demo database. */
@@ -524,8 +504,7 @@ rename_department (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, old_name));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
 
   row = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name);
   g_assert_nonnull (row);
@@ -548,8 +527,7 @@ renamed_department_shown (KhApplication *app,
   g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, old_name));
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
   g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, NEW_NAME));
   g_assert_null (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
 }
@@ -669,9 +647,9 @@ type_place_and_quit (KhApplication *app,
   GtkWidget *row;
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
+  kh_test_wait_for_preferences (app);
 
-  row = kh_test_find_widget (GTK_WIDGET (find_preferences (app)), is_entry_row_with_title,
+  row = kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_with_title,
                      "Place written before the date");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Đức Phổ");
@@ -762,8 +740,7 @@ read_only_banner (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
   g_assert_true (window_shows (GTK_WINDOW (preferences), is_mapped_label_containing,
                                "backups can be neither made nor restored"));
@@ -861,8 +838,7 @@ disk_full_toast (KhApplication *app,
   int pages = 0, before;
 
   kh_window_show_preferences (window);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = kh_test_wait_for_preferences (app);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
 
   /* Fill what room the file has left, then no more. */
