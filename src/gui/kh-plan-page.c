@@ -634,8 +634,8 @@ kh_plan_page_class_init (KhPlanPageClass *klass)
   g_type_ensure (KH_TYPE_PLAN_HEADER);
   g_type_ensure (KH_TYPE_PLAN_SECTIONS);
   g_type_ensure (KH_TYPE_PLAN_STRING_LIST);
-
   g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPlanPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhPlanPage, error_page);

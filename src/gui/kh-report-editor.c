@@ -810,8 +810,8 @@ kh_report_editor_class_init (KhReportEditorClass *klass)
 
   g_type_ensure (KH_TYPE_PLAN_STATE_BAR);
   g_type_ensure (KH_TYPE_PLAN_STRING_LIST);
-
   g_type_ensure (KH_TYPE_SCROLLED_CONTENT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-report-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KhReportEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, KhReportEditor, export_button);
