@@ -2,10 +2,10 @@
  * without the measure nobody reads
  *
  * GTK 4.8 measures a scrolled window's child for its height at no width
- * at all: GtkScrolledWindow asks whenever it is measured, and the
- * window's size is computed again whenever a page is first shown or a
- * list grows; GtkViewport asks too, for the width it then ignores. At no
- * width, every wrapping label lays its whole text out on one line, so a
+ * at all: GtkScrolledWindow asks whenever it is measured, and GDK computes
+ * the window's size again (measuring it) whenever a page is first shown
+ * or a list grows. At no width, every wrapping label lays its whole text
+ * out on one line, so a
  * page of long Vietnamese titles was shaped again by Pango just to find
  * heights that a page scrolling vertically, and not propagating its
  * height, never uses: 33 ms of the 49 ms turn that first showed the
@@ -13,10 +13,9 @@
  *
  * This bin answers that one question, the height for no width, with 0.
  * Every other measure, and the allocation, is its child's, through
- * KhTextColumn (whose width for a height is its width: the viewport's
- * height is no use to a page either). Use it only as the child of a
- * scrolled window that scrolls vertically and does not propagate its
- * natural height.
+ * KhTextColumn. Use it only as the child of a scrolled window that
+ * scrolls vertically and does not propagate its natural height: the
+ * viewport then asks for the height at the width it gives.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
