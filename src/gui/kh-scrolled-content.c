@@ -5,11 +5,10 @@
  * at all: GtkScrolledWindow asks whenever it is measured, and GDK computes
  * the window's size again (measuring it) whenever a page is first shown
  * or a list grows. At no width, every wrapping label lays its whole text
- * out on one line, so a
- * page of long Vietnamese titles was shaped again by Pango just to find
- * heights that a page scrolling vertically, and not propagating its
- * height, never uses: 33 ms of the 49 ms turn that first showed the
- * reports page.
+ * out on one line, so a page of long Vietnamese titles was shaped again
+ * by Pango just to find heights that a page scrolling vertically, and not
+ * propagating its height, never uses: 33 ms of the 49 ms turn that first
+ * showed the reports page.
  *
  * This bin answers that one question, the height for no width, with 0.
  * Every other measure, and the allocation, is its child's, through
