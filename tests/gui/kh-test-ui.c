@@ -152,15 +152,15 @@ is_true (gpointer flag)
   return *(gboolean *)flag;
 }
 
-/* The render nodes of @widget (mapped) as its window's next frame draws
- * them, or NULL when it draws nothing. */
+/* The render nodes of @widget (mapped) once its window has laid it out:
+ * its children snapshot now, not the window's last drawing, which an X11
+ * frame can skip while it waits for the display. */
 GskRenderNode *
 kh_test_draw_widget (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   gboolean painted = FALSE;
   gulong handler;
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
   g_return_val_if_fail (gtk_widget_get_mapped (widget), NULL);
@@ -170,8 +170,10 @@ kh_test_draw_widget (GtkWidget *widget)
   g_assert_true (kh_test_wait_for (is_true, &painted));
   g_signal_handler_disconnect (clock, handler);
 
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 

@@ -29,6 +29,7 @@
 #include "kh-plan-page.h"
 #include "kh-reports-page.h"
 #include "kh-results-page.h"
+#include "kh-task-row.h"
 #include "kh-tasks-page.h"
 #include "kh-view.h"
 #include "kh-preferences-window.h"
@@ -425,6 +426,14 @@ walk_nodes (GskRenderNode *node,
     case GSK_DEBUG_NODE:
       walk_nodes (gsk_debug_node_get_child (node), func, data);
       break;
+    case GSK_CROSS_FADE_NODE: /* a stack's transition */
+      walk_nodes (gsk_cross_fade_node_get_start_child (node), func, data);
+      walk_nodes (gsk_cross_fade_node_get_end_child (node), func, data);
+      break;
+    case GSK_BLEND_NODE:
+      walk_nodes (gsk_blend_node_get_bottom_child (node), func, data);
+      walk_nodes (gsk_blend_node_get_top_child (node), func, data);
+      break;
     default:
       break;
     }
@@ -457,11 +466,26 @@ count_border (GskRenderNode *node,
 }
 
 static gboolean
-tasks_page_drawn (gpointer data)
+is_mapped_task_row (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return KH_IS_TASK_ROW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Every row built, and the first ones in sight. */
+static gboolean
+tasks_page_filled (gpointer data)
 {
   GtkWidget *tasks = data;
 
-  return gtk_widget_get_mapped (tasks) && !kh_view_is_loading (KH_VIEW (tasks));
+  return gtk_widget_get_mapped (tasks) && !kh_view_is_loading (KH_VIEW (tasks)) &&
+         kh_test_find_widget (tasks, is_mapped_task_row, NULL) != NULL;
+}
+
+static gboolean
+is_high_contrast (gpointer data)
+{
+  return adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
 /* A row's separator is a border on its bottom side. Left to the theme, its
@@ -476,12 +500,13 @@ row_borders_one_colour (KhApplication *app,
 {
   GtkWidget *tasks;
   g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GSettings) a11y = NULL;
   Borders borders = { 0 };
 
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
   kh_window_show_view (window, "tasks");
   tasks = kh_window_get_view (window, "tasks");
-  g_assert_true (kh_test_wait_for (tasks_page_drawn, tasks));
+  g_assert_true (kh_test_wait_for (tasks_page_filled, tasks));
 
   node = kh_test_draw_widget (GTK_WIDGET (window));
   g_assert_nonnull (node);
@@ -490,6 +515,19 @@ row_borders_one_colour (KhApplication *app,
   g_test_message ("%u texts, %u borders of mixed colours", borders.n_texts, borders.n_mixed);
   g_assert_cmpuint (borders.n_texts, >=, 20);
   g_assert_cmpuint (borders.n_mixed, ==, 0);
+
+  /* The same in high contrast, where the separators have their own colour. */
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  g_assert_true (kh_test_wait_for (is_high_contrast, NULL));
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = kh_test_draw_widget (GTK_WIDGET (window));
+  borders = (Borders) { 0 };
+  walk_nodes (node, count_border, &borders);
+  g_test_message ("high contrast: %u texts, %u borders of mixed colours", borders.n_texts, borders.n_mixed);
+  g_assert_cmpuint (borders.n_texts, >=, 20);
+  g_assert_cmpuint (borders.n_mixed, ==, 0);
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
 }
 
 /* Renames it as a person would: Preferences, edit the row, apply. */
