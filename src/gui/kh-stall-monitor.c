@@ -7,7 +7,8 @@
  * A turn longer than 16 ms is logged (g_message, domain "kh-stall") with
  * what ran in it: the operations our code names with
  * kh_stall_monitor_push()/pop() (reloading a view, showing a list…) and
- * GTK's frames (layout and drawing) of the windows watched. Each stall
+ * GTK's frames (layout and drawing) of the windows watched, and GDK's
+ * computing of their size, which X11 does in an idle of its own. Each stall
  * and each frame also says how much of it the main thread spent on the
  * CPU: the rest it waited, mostly on the display server (under Xvfb,
  * X's own drawing of the frame before), which the app cannot shorten.
@@ -54,6 +55,7 @@ static struct
   gint64     update_cpu;     /* the main thread's CPU time at each of those */
   gint64     layout_cpu;
   gint64     paint_cpu;
+  gulong     compute_size_hook;
 } monitor;
 
 static void describe_frame (gint64 start,
@@ -177,11 +179,53 @@ on_frame_clock_paint_after_cb (GdkFrameClock *clock,
     }
 }
 
+/* GdkToplevel::compute-size: GTK's handler measures the whole window.
+ * The hook runs before any handler, ours after GTK's; only the watched
+ * windows' surfaces, which have both, are named. */
+
+static GQuark
+watched_quark (void)
+{
+  return g_quark_from_static_string ("kh-stall-monitor-watched");
+}
+
+static gboolean
+compute_size_hook (GSignalInvocationHint *hint,
+                   guint                  n_values,
+                   const GValue          *values,
+                   gpointer               data)
+{
+  GObject *toplevel = g_value_get_object (&values[0]);
+
+  if (g_object_get_qdata (toplevel, watched_quark ()) != NULL)
+    kh_stall_monitor_push ("window size");
+  return TRUE;
+}
+
+static void
+on_compute_size_after_cb (GdkToplevel     *toplevel,
+                          GdkToplevelSize *size,
+                          gpointer         data)
+{
+  kh_stall_monitor_pop ();
+}
+
 static void
 on_window_realize_cb (GtkWidget *window,
                       gpointer   user_data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (GDK_IS_TOPLEVEL (surface) && g_object_get_qdata (G_OBJECT (surface), watched_quark ()) == NULL)
+    {
+      /* Added once a toplevel exists: its interface's signals do then. */
+      if (monitor.compute_size_hook == 0)
+        monitor.compute_size_hook = g_signal_add_emission_hook (g_signal_lookup ("compute-size", GDK_TYPE_TOPLEVEL),
+                                                                0, compute_size_hook, NULL, NULL);
+      g_object_set_qdata (G_OBJECT (surface), watched_quark (), GINT_TO_POINTER (TRUE));
+      g_signal_connect_after (surface, "compute-size", G_CALLBACK (on_compute_size_after_cb), NULL);
+    }
 
   if (clock == NULL)
     return;

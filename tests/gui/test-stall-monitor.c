@@ -1,7 +1,8 @@
 /* test-stall-monitor.c — the stall monitor names long turns and their CPU time
  *
- * No window: turns of the main loop that work on the CPU or wait, each
- * longer than a frame, and what the monitor logs about them.
+ * Turns of the main loop that work on the CPU or wait, each longer than a
+ * frame, and what the monitor logs about them; a window whose size takes
+ * long to compute.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "kh-stall-monitor.h"
+#include "kh-test-ui.h"
 
 #define TURN_MS 40
 
@@ -105,11 +107,96 @@ test_counts_cpu_and_waiting (void)
   g_assert_cmpfloat (cpu_ms, <, KH_STALL_MONITOR_THRESHOLD_MS);
 }
 
+/* A widget whose next measure works TURN_MS on the CPU. */
+G_DECLARE_FINAL_TYPE (SlowWidget, slow_widget, SLOW, WIDGET, GtkWidget)
+
+struct _SlowWidget
+{
+  GtkWidget parent_instance;
+  gboolean  slow;
+};
+
+G_DEFINE_FINAL_TYPE (SlowWidget, slow_widget, GTK_TYPE_WIDGET)
+
+static void
+slow_widget_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  SlowWidget *self = SLOW_WIDGET (widget);
+
+  if (self->slow)
+    {
+      double start = thread_cpu_ms ();
+      volatile guint spin = 0;
+
+      self->slow = FALSE;
+      while (thread_cpu_ms () - start < TURN_MS)
+        spin++;
+    }
+  *minimum = *natural = 20;
+}
+
+static void
+slow_widget_class_init (SlowWidgetClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = slow_widget_measure;
+}
+
+static void
+slow_widget_init (SlowWidget *self)
+{
+}
+
+static gboolean
+window_drawn (gpointer window)
+{
+  return gtk_widget_get_mapped (window) && gtk_widget_get_height (window) > 0;
+}
+
+static gboolean
+message_arrived (gpointer data)
+{
+  return messages->len > 0;
+}
+
+/* GDK computes a window's size in an idle of its own, outside the frame,
+ * measuring the whole window: the monitor names it. */
+static void
+test_names_window_size (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  SlowWidget *slow = g_object_new (slow_widget_get_type (), NULL);
+  g_autoptr(GskRenderNode) drawn = NULL;
+  const char *line;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (slow));
+  kh_stall_monitor_watch_window (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kh_test_wait_for (window_drawn, window));
+  drawn = kh_test_draw_widget (window); /* a frame */
+
+  g_ptr_array_set_size (messages, 0);
+  slow->slow = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (slow));
+  g_assert_true (kh_test_wait_for (message_arrived, NULL));
+  g_assert_false (slow->slow);
+  line = g_ptr_array_index (messages, 0);
+  g_test_message ("%s", line);
+  g_assert_nonnull (strstr (line, "window size "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
 
   /* "all": count from the start, no window to wait for. */
   g_setenv ("KEHOACH_DEBUG_STALLS", "all", TRUE);
@@ -118,5 +205,6 @@ main (int   argc,
   g_assert_true (kh_stall_monitor_install_from_env ());
 
   g_test_add_func ("/stall-monitor/counts-cpu-and-waiting", test_counts_cpu_and_waiting);
+  g_test_add_func ("/stall-monitor/names-window-size", test_names_window_size);
   return g_test_run ();
 }
