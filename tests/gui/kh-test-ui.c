@@ -177,30 +177,40 @@ kh_test_draw_widget (GtkWidget *widget)
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
-/* The application's Preferences window, or NULL. */
-KhPreferencesWindow *
-kh_test_find_preferences (KhApplication *app)
+/* A shown toplevel window of @type (a dialog, the Preferences), or NULL. */
+GtkWindow *
+kh_test_find_toplevel (GType type)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_PREFERENCES_WINDOW (l->data))
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
+
   return NULL;
 }
 
-static gboolean
-preferences_open (gpointer app)
+/* Predicates for kh_test_wait_for(), @type given with GSIZE_TO_POINTER(). */
+gboolean
+kh_test_toplevel_shown (gpointer type)
 {
-  KhPreferencesWindow *preferences = kh_test_find_preferences (app);
+  GtkWindow *window = kh_test_find_toplevel (GPOINTER_TO_SIZE (type));
 
-  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
-/* The Preferences window once it is shown. */
-KhPreferencesWindow *
-kh_test_wait_for_preferences (KhApplication *app)
+gboolean
+kh_test_toplevel_gone (gpointer type)
 {
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  return kh_test_find_preferences (app);
+  return kh_test_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* The toplevel of @type once it is shown. */
+GtkWindow *
+kh_test_wait_for_toplevel (GType type)
+{
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (type)));
+  return kh_test_find_toplevel (type);
 }
 
 /* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */

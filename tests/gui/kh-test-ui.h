@@ -1,5 +1,5 @@
 /* kh-test-ui.h — what every UI test needs: waiting on a condition,
- * finding a widget or the message dialog shown, what a widget draws
+ * finding a widget, a window or the message dialog shown, what a widget draws
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,6 @@
 #include <adwaita.h>
 
 #include "kh-application.h"
-#include "kh-preferences-window.h"
 #include "kh-window.h"
 
 G_BEGIN_DECLS
@@ -30,12 +29,14 @@ AdwMessageDialog *
                                (void);
 GskRenderNode *
            kh_test_draw_widget (GtkWidget     *widget);
-KhPreferencesWindow *
-           kh_test_find_preferences
-                               (KhApplication *app);
-KhPreferencesWindow *
-           kh_test_wait_for_preferences
-                               (KhApplication *app);
+GtkWindow *kh_test_find_toplevel
+                               (GType          type);
+gboolean   kh_test_toplevel_shown
+                               (gpointer       type);
+gboolean   kh_test_toplevel_gone
+                               (gpointer       type);
+GtkWindow *kh_test_wait_for_toplevel
+                               (GType          type);
 const char *kh_test_row_subtitle
                                (GtkWidget     *row);
 void       kh_test_run_application

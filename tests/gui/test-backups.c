@@ -76,7 +76,7 @@ open_backups_page (KhApplication *app,
   KhPreferencesWindow *preferences;
 
   kh_window_show_preferences (window);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
   return KH_BACKUPS_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
 }
@@ -95,7 +95,7 @@ restore_and_undo (KhApplication *app,
 
   g_assert_cmpint (kh_store_find_department (kh_application_get_store (app), ADDED), >, 0);
   open_backups_page (app, window);
-  preferences = kh_test_find_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   /* The copy, with when it was made and what it holds. */
   row = wait_for_widget (GTK_WIDGET (preferences), is_expected_row, expected);
@@ -114,17 +114,17 @@ restore_and_undo (KhApplication *app,
 
   g_assert_true (kh_test_wait_for (department_is, gone));
   /* The Preferences show the restored departments, not the old ones. */
-  g_assert_null (kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_with_text, ADDED));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_entry_row_with_text, ADDED));
   g_assert_cmpuint (count_files (expected->backups_dir, "-before-restore.db"), ==, 1);
 
   /* The toast undoes it. */
-  undo = wait_for_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_button_labelled, "_Undo");
+  undo = wait_for_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_mapped_button_labelled, "_Undo");
   g_assert_nonnull (undo);
-  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_label_containing,
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_mapped_label_containing,
                                          "Restored the backup of "));
   g_signal_emit_by_name (undo, "clicked");
   g_assert_true (kh_test_wait_for (department_is, back));
-  g_assert_nonnull (wait_for_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_mapped_label_with_text,
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_mapped_label_with_text,
                                      "The restore was undone"));
 }
 
@@ -216,7 +216,7 @@ typed_then_restored (KhApplication *app,
   GtkWidget *place, *row;
 
   kh_window_show_preferences (window);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
   g_assert_nonnull (place);
   gtk_editable_set_text (GTK_EDITABLE (place), "Đức Phổ");   /* saved half a second later */
@@ -233,7 +233,7 @@ typed_then_restored (KhApplication *app,
   agency = kh_store_load_agency (kh_application_get_store (app), NULL);
   g_assert_cmpstr (agency->place, ==, "Phổ Minh");
   /* The Agency page shows the restored place. */
-  place = kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_titled,
+  place = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_entry_row_titled,
                                "Place written before the date");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Phổ Minh");
 }

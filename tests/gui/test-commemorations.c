@@ -158,24 +158,6 @@ fixture_tear_down (Fixture       *fixture,
 typedef void (*Body) (KhApplication       *app,
                       KhPreferencesWindow *preferences);
 
-static KhPreferencesWindow *
-find_preferences (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-preferences_open (gpointer app)
-{
-  KhPreferencesWindow *preferences = find_preferences (app);
-
-  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
-}
-
 static void
 on_activate_cb (KhApplication *app,
                 Body           body)
@@ -183,8 +165,7 @@ on_activate_cb (KhApplication *app,
   KhPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "commemorations");
 
   body (app, preferences);

@@ -63,34 +63,10 @@ plan_page (KhWindow *window)
   return KH_PLAN_PAGE (page);
 }
 
-static KhExportDialog *
-find_export_dialog (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_EXPORT_DIALOG (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-export_dialog_open (gpointer app)
-{
-  KhExportDialog *dialog = find_export_dialog (app);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static gboolean
-export_dialog_closed (gpointer app)
-{
-  return find_export_dialog (app) == NULL;
-}
-
 static gboolean
 export_dialog_idle (gpointer app)
 {
-  KhExportDialog *dialog = find_export_dialog (app);
+  KhExportDialog *dialog = KH_EXPORT_DIALOG (kh_test_find_toplevel (KH_TYPE_EXPORT_DIALOG));
 
   return dialog != NULL && !kh_export_dialog_get_busy (dialog);
 }
@@ -128,8 +104,8 @@ open_dialog (KhApplication *app,
   KhExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), action, NULL));
-  g_assert_true (kh_test_wait_for (export_dialog_open, app));
-  dialog = find_export_dialog (app);
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
+  dialog = KH_EXPORT_DIALOG (kh_test_find_toplevel (KH_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -139,7 +115,7 @@ close_dialog (KhApplication  *app,
               KhExportDialog *dialog)
 {
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
 }
 
 /* Fixtures */
@@ -259,7 +235,7 @@ export_issued_plan (KhApplication *app,
   /* as if the file had been chosen in the save dialog */
   kh_export_dialog_export_to_path (dialog, pdf);
   g_assert_true (kh_test_wait_for (is_pdf, pdf));
-  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
   screenshot ("exported-toast");
 }
 
@@ -299,7 +275,7 @@ defaults_follow_state (KhApplication *app,
   g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_SIGNING);
   kh_export_dialog_export_to_path (dialog, pdf);
   g_assert_true (kh_test_wait_for (is_pdf, pdf));
-  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
 
   dialog = open_dialog (app, window, "plan.print");
   g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_SIGNING);

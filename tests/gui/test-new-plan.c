@@ -181,39 +181,6 @@ shows (GtkWidget  *root,
 
 /* Toplevels */
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-toplevel_gone (gpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  g_assert_true (kh_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type)));
-  return GTK_WIDGET (find_toplevel (type));
-}
-
 /* Fixtures */
 
 static void
@@ -331,7 +298,7 @@ open_new_plan_dialog (KhWindow *window)
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_containing, "Plan") ||
                  shows (GTK_WIDGET (window), is_button_for_action, "win.set-up-agency"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
-  return wait_for_toplevel (KH_TYPE_NEW_PLAN_DIALOG);
+  return GTK_WIDGET (kh_test_wait_for_toplevel (KH_TYPE_NEW_PLAN_DIALOG));
 }
 
 static void
@@ -348,7 +315,7 @@ static void
 create_and_wait (GtkWidget *dialog)
 {
   click (dialog, is_button_for_action, "new-plan.create");
-  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_NEW_PLAN_DIALOG)));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_NEW_PLAN_DIALOG)));
 }
 
 /* Tests: from a template, a task for the radio, a restart */
@@ -376,21 +343,21 @@ create_from_template_add_task (KhApplication *app,
 
   /* The window shows it, and every default task found its department. */
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2025"));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (kh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* A task for the radio, as the clerk adds one in Tasks. */
   kh_window_show_view (window, "tasks");
   tasks_page = kh_test_find_widget (GTK_WIDGET (window), is_tasks_page, NULL);
   g_assert_nonnull (tasks_page);
   g_assert_true (gtk_widget_activate_action (tasks_page, "tasks.add", NULL));
-  task_dialog = wait_for_toplevel (KH_TYPE_TASK_DIALOG);
+  task_dialog = GTK_WIDGET (kh_test_wait_for_toplevel (KH_TYPE_TASK_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (find_row (task_dialog, "Title, e.g. Tuyên truyền trực quan")), TASK_TITLE);
   lead_row = find_row (task_dialog, "Lead department");
   combo_row_select (ADW_COMBO_ROW (lead_row), RADIO);
   /* Its default button (Enter) saves it. */
   g_assert_nonnull (gtk_window_get_default_widget (GTK_WINDOW (task_dialog)));
   g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (task_dialog)), "clicked");
-  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_TASK_DIALOG)));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_TASK_DIALOG)));
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, TASK_TITLE));
 }
 
@@ -576,13 +543,13 @@ create_with_missing_departments (KhApplication *app,
   set_year (dialog, 2025);
   create_and_wait (dialog);
 
-  message = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = GTK_WIDGET (kh_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
                    "Some Default Tasks Were Not Added");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
                             "default tasks were not added: no department of their kind."));
   click (message, is_button_with_label, "_Close");
-  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2025"));
 }
 
@@ -595,12 +562,6 @@ test_missing_departments_told (Fixture       *fixture,
 }
 
 /* Tests: templates in Preferences, and saving a plan as one */
-
-static gboolean
-preferences_open (gpointer app)
-{
-  return toplevel_shown (GSIZE_TO_POINTER (KH_TYPE_PREFERENCES_WINDOW));
-}
 
 static gboolean
 row_has_no_text (gpointer user_data)
@@ -626,8 +587,8 @@ manage_templates (KhApplication *app,
 
   g_assert_true (shows (GTK_WIDGET (window), is_mapped_label_with_text, "Plan 2025"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = GTK_WIDGET (find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (KH_TYPE_PREFERENCES_WINDOW)));
+  preferences = GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   /* The built-in template can be renamed, never deleted. */
   builtin_row = find_row (preferences, "Built-in template");
@@ -643,7 +604,7 @@ manage_templates (KhApplication *app,
 
   /* The plan page's “Save as Template…”: a taken name is refused inline. */
   kh_save_template_dialog_present (GTK_WINDOW (window), app, kh_window_get_plan_id (window));
-  dialog = wait_for_toplevel (KH_TYPE_SAVE_TEMPLATE_DIALOG);
+  dialog = GTK_WIDGET (kh_test_wait_for_toplevel (KH_TYPE_SAVE_TEMPLATE_DIALOG));
   name_row = find_row (dialog, "Template name");
   g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), "{year}"));
   g_assert_true (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (name_row)), " (template)"));
@@ -654,7 +615,7 @@ manage_templates (KhApplication *app,
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Mẫu của phường");
   click (dialog, is_button_for_action, "save-template.save");
-  g_assert_true (kh_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_SAVE_TEMPLATE_DIALOG)));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_SAVE_TEMPLATE_DIALOG)));
 
   /* It shows in Preferences at once, renamed in place… */
   g_assert_true (shows (preferences, is_entry_row_with_text, "Mẫu của phường"));
@@ -666,7 +627,7 @@ manage_templates (KhApplication *app,
 
   /* …and deleted after a confirmation. */
   click (row, is_button_with_tooltip, "Delete Template");
-  message = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = GTK_WIDGET (kh_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
                             "Mẫu riêng của phường"));
   click (message, is_button_with_label, "_Delete");

@@ -654,30 +654,6 @@ test_issued_plan_is_read_only (Fixture       *fixture,
   run_application (fixture, fixture->issued_id, issued_plan_is_read_only);
 }
 
-static KhPlanIssueDialog *
-find_issue_dialog (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_PLAN_ISSUE_DIALOG (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-issue_dialog_open (gpointer app)
-{
-  KhPlanIssueDialog *dialog = find_issue_dialog (app);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static gboolean
-issue_dialog_closed (gpointer app)
-{
-  return find_issue_dialog (app) == NULL;
-}
-
 static gboolean
 is_spin_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -722,8 +698,8 @@ sign_and_issue (KhApplication *app,
   g_assert_true (kh_test_wait_for (state_is, &signing));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), "plan.issue", NULL));
-  g_assert_true (kh_test_wait_for (issue_dialog_open, app));
-  dialog = find_issue_dialog (app);
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (KH_TYPE_PLAN_ISSUE_DIALOG)));
+  dialog = KH_PLAN_ISSUE_DIALOG (kh_test_find_toplevel (KH_TYPE_PLAN_ISSUE_DIALOG));
 
   /* 18 was given to the 2024 plan: core names it. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (kh_test_find_widget (GTK_WIDGET (dialog), is_spin_button, NULL)), 18);
@@ -739,11 +715,11 @@ sign_and_issue (KhApplication *app,
   gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "31/02/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
   g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_false (issue_dialog_closed (app));
+  g_assert_false (kh_test_toplevel_gone (GSIZE_TO_POINTER (KH_TYPE_PLAN_ISSUE_DIALOG)));
 
   gtk_editable_set_text (GTK_EDITABLE (kh_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL)), "20/12/2024");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL));
-  g_assert_true (kh_test_wait_for (issue_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_PLAN_ISSUE_DIALOG)));
   g_assert_true (kh_test_wait_for (state_is, &issued));
   g_assert_false (gtk_editable_get_editable (row_heading (row)));
 }

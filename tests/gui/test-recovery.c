@@ -9,6 +9,7 @@
 #include "backup-test-util.h"
 
 #include "kh-plan.h"
+#include "kh-preferences-window.h"
 
 #define RESTORE_LABEL "_Restore This Backup"
 
@@ -203,12 +204,6 @@ test_damaged_inside_switches (Fixture       *fixture,
  * into the damaged file, and a toast says so. */
 
 static gboolean
-preferences_gone (gpointer app)
-{
-  return kh_test_find_preferences (app) == NULL;
-}
-
-static gboolean
 is_entry_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
 {
@@ -227,7 +222,7 @@ closes_preferences (KhApplication *app,
   /* Before the verdict: opened and typed in, in this very turn. */
   g_assert_nonnull (kh_application_get_store (app));
   kh_window_show_preferences (window);
-  preferences = kh_test_find_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
   g_assert_nonnull (place);
@@ -235,7 +230,7 @@ closes_preferences (KhApplication *app,
 
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (window), is_mapped_label_with_text,
                                      "The Database Is Damaged"));
-  g_assert_true (kh_test_wait_for (preferences_gone, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_PREFERENCES_WINDOW)));
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (window), is_mapped_label_containing,
                                      "The agency was not saved"));
 }

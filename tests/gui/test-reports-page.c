@@ -466,30 +466,6 @@ export_done (gpointer data)
   return ((Exported *)data)->done;
 }
 
-static KhExportDialog *
-find_export_dialog (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_EXPORT_DIALOG (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-export_dialog_open (gpointer app)
-{
-  KhExportDialog *dialog = find_export_dialog (app);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static gboolean
-export_dialog_closed (gpointer app)
-{
-  return find_export_dialog (app) == NULL;
-}
-
 static gboolean
 is_pdf (gpointer path)
 {
@@ -528,8 +504,8 @@ export_pdf (KhApplication *app,
     KhExportDialog *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.export", NULL));
-    g_assert_true (kh_test_wait_for (export_dialog_open, app));
-    dialog = find_export_dialog (app);
+    g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
+    dialog = KH_EXPORT_DIALOG (kh_test_find_toplevel (KH_TYPE_EXPORT_DIALOG));
     g_assert_cmpint (kh_export_dialog_get_mode (dialog), ==, KH_DOCUMENT_MODE_DRAFT);
     kh_export_dialog_set_mode (dialog, KH_DOCUMENT_MODE_ISSUED);
     g_assert_cmpint (kh_export_dialog_get_mode (dialog), !=, KH_DOCUMENT_MODE_ISSUED);
@@ -537,14 +513,14 @@ export_pdf (KhApplication *app,
     maybe_shot (dialog, "report-export-dialog");
     kh_export_dialog_export_to_path (dialog, draft);
     g_assert_true (kh_test_wait_for (is_pdf, draft));
-    g_assert_true (kh_test_wait_for (export_dialog_closed, app));
+    g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
   }
 
   /* “Print…”: the same dialog, for the printer */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.print", NULL));
-  g_assert_true (kh_test_wait_for (export_dialog_open, app));
-  gtk_window_close (GTK_WINDOW (find_export_dialog (app)));
-  g_assert_true (kh_test_wait_for (export_dialog_closed, app));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_shown, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
+  gtk_window_close (kh_test_find_toplevel (KH_TYPE_EXPORT_DIALOG));
+  g_assert_true (kh_test_wait_for (kh_test_toplevel_gone, GSIZE_TO_POINTER (KH_TYPE_EXPORT_DIALOG)));
 }
 
 static void

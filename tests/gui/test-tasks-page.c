@@ -883,24 +883,6 @@ test_legacy_paste_converted (Fixture       *fixture,
 
 /* Indicators in Preferences */
 
-static KhPreferencesWindow *
-find_preferences (KhApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (KH_IS_PREFERENCES_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-preferences_open (gpointer app)
-{
-  KhPreferencesWindow *preferences = find_preferences (app);
-
-  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
-}
-
 static void
 indicator_added_in_preferences (KhApplication *app,
                                 KhWindow      *window,
@@ -912,8 +894,7 @@ indicator_added_in_preferences (KhApplication *app,
   GtkWidget *indicator_row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = find_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   /* The defaults are there… */
   g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (preferences), is_row_with_title, NEWS));
@@ -985,8 +966,7 @@ blank_names_refused (KhApplication *app,
   GtkWidget *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (kh_test_wait_for (preferences_open, app));
-  preferences = GTK_WIDGET (find_preferences (app));
+  preferences = GTK_WIDGET (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   apply_name (preferences, "departments", "New department", " \u00a0\t ",
               "The department needs a name.");

@@ -542,7 +542,7 @@ rename_department (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, old_name));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
 
   row = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name);
   g_assert_nonnull (row);
@@ -565,7 +565,7 @@ renamed_department_shown (KhApplication *app,
   g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, old_name));
 
   kh_window_show_preferences (window);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, NEW_NAME));
   g_assert_null (kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_text, old_name));
 }
@@ -685,9 +685,9 @@ type_place_and_quit (KhApplication *app,
   GtkWidget *row;
 
   kh_window_show_preferences (window);
-  kh_test_wait_for_preferences (app);
+  kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW);
 
-  row = kh_test_find_widget (GTK_WIDGET (kh_test_find_preferences (app)), is_entry_row_with_title,
+  row = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_entry_row_with_title,
                      "Place written before the date");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Đức Phổ");
@@ -778,7 +778,7 @@ read_only_banner (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
 
   kh_window_show_preferences (window);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
   g_assert_true (window_shows (GTK_WINDOW (preferences), is_mapped_label_containing,
                                "backups can be neither made nor restored"));
@@ -876,7 +876,7 @@ disk_full_toast (KhApplication *app,
   int pages = 0, before;
 
   kh_window_show_preferences (window);
-  preferences = kh_test_wait_for_preferences (app);
+  preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
 
   /* Fill what room the file has left, then no more. */
