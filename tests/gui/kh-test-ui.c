@@ -213,6 +213,15 @@ kh_test_wait_for_toplevel (GType type)
   return kh_test_find_toplevel (type);
 }
 
+/* A Match: an AdwEntryRow titled @title. */
+gboolean
+kh_test_is_entry_row_titled (GtkWidget     *widget,
+                             gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The subtitle of a KhListRow or an AdwActionRow; NULL for other widgets. */
 const char *
 kh_test_row_subtitle (GtkWidget *row)

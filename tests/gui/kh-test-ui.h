@@ -37,6 +37,9 @@ gboolean   kh_test_toplevel_gone
                                (gpointer       type);
 GtkWindow *kh_test_wait_for_toplevel
                                (GType          type);
+gboolean   kh_test_is_entry_row_titled
+                               (GtkWidget     *widget,
+                                gconstpointer  title);
 const char *kh_test_row_subtitle
                                (GtkWidget     *row);
 void       kh_test_run_application

@@ -179,14 +179,6 @@ test_restore_and_undo (Fixture       *fixture,
 /* What was typed and not saved yet goes into the copy made before the
  * restore, not over the restored content. */
 
-static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static char *
 place_in (const char *path)
 {
@@ -217,7 +209,7 @@ typed_then_restored (KhApplication *app,
 
   kh_window_show_preferences (window);
   preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
-  place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
+  place = kh_test_find_widget (GTK_WIDGET (preferences), kh_test_is_entry_row_titled, "Place written before the date");
   g_assert_nonnull (place);
   gtk_editable_set_text (GTK_EDITABLE (place), "Đức Phổ");   /* saved half a second later */
 
@@ -233,7 +225,7 @@ typed_then_restored (KhApplication *app,
   agency = kh_store_load_agency (kh_application_get_store (app), NULL);
   g_assert_cmpstr (agency->place, ==, "Phổ Minh");
   /* The Agency page shows the restored place. */
-  place = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_entry_row_titled,
+  place = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), kh_test_is_entry_row_titled,
                                "Place written before the date");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Phổ Minh");
 }

@@ -56,14 +56,6 @@ is_new_day_row_titled (GtkWidget     *widget,
 }
 
 static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
 is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
@@ -352,7 +344,7 @@ impossible_date_refused (KhApplication       *app,
 
   /* Editing an existing day to 30/02: refused, the day unchanged. */
   row = kh_test_find_widget (root, is_expander_row_titled, "Ngày Quốc khánh");
-  date_row = kh_test_find_widget (row, is_entry_row_titled, "Day and month (dd/mm)");
+  date_row = kh_test_find_widget (row, kh_test_is_entry_row_titled, "Day and month (dd/mm)");
   g_assert_nonnull (date_row);
   gtk_editable_set_text (GTK_EDITABLE (date_row), "30/02");
   g_signal_emit_by_name (date_row, "apply");

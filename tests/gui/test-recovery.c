@@ -203,14 +203,6 @@ test_damaged_inside_switches (Fixture       *fixture,
  * it edited the store that is gone. What was typed in it is not written
  * into the damaged file, and a toast says so. */
 
-static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static void
 closes_preferences (KhApplication *app,
                     KhWindow      *window,
@@ -224,7 +216,7 @@ closes_preferences (KhApplication *app,
   kh_window_show_preferences (window);
   preferences = KH_PREFERENCES_WINDOW (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
-  place = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, "Place written before the date");
+  place = kh_test_find_widget (GTK_WIDGET (preferences), kh_test_is_entry_row_titled, "Place written before the date");
   g_assert_nonnull (place);
   gtk_editable_set_text (GTK_EDITABLE (place), "Đức Phổ");
 

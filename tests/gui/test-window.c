@@ -79,14 +79,6 @@ is_entry_row_with_text (GtkWidget     *widget,
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
 }
 
-static gboolean
-is_entry_row_with_title (GtkWidget     *widget,
-                         gconstpointer  title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -687,7 +679,7 @@ type_place_and_quit (KhApplication *app,
   kh_window_show_preferences (window);
   kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW);
 
-  row = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), is_entry_row_with_title,
+  row = kh_test_find_widget (GTK_WIDGET (kh_test_find_toplevel (KH_TYPE_PREFERENCES_WINDOW)), kh_test_is_entry_row_titled,
                      "Place written before the date");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Đức Phổ");
@@ -898,7 +890,7 @@ disk_full_toast (KhApplication *app,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), ==, SQLITE_OK);
   before = count_departments (store);
 
-  row = kh_test_find_widget (GTK_WIDGET (preferences), is_entry_row_with_title, "New department");
+  row = kh_test_find_widget (GTK_WIDGET (preferences), kh_test_is_entry_row_titled, "New department");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), ADDED_NAME);
   g_signal_emit_by_name (row, "apply");
