@@ -688,7 +688,8 @@ kh_application_open_database (KhApplication *self,
        * now on is seen, even before the watch first looks. */
       self->watched_store = self->store;
       self->data_version = kh_store_get_data_version (self->store);
-      start_daily_backup (self);
+      /* Checked already only when opening checked it (and refused it
+       * if damaged). */
       if (kh_store_is_verified (self->store))
         install_templates (self);
       else
@@ -701,6 +702,10 @@ kh_application_open_database (KhApplication *self,
           if (!has_builtin_templates (self->store))
             install_templates (self);
         }
+      /* Only now: its thread checks the file before copying it, and the
+       * look above must not find a verdict settled there, damaged
+       * included, and take it for the opening's. */
+      start_daily_backup (self);
     }
 
   if (set_str (&self->database_path, wanted))
