@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "kh-lazy-view.h"
+#include "kh-software-rendering.h"
 
 struct _KhLazyView
 {
@@ -105,7 +106,13 @@ kh_lazy_view_get_view (KhLazyView *self)
   page = adw_bin_get_child (ADW_BIN (self));
   if (page == NULL)
     {
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
       page = g_object_new (self->view_type, NULL);
+      /* As the window's own stacks (kh_window_realize()). */
+      if (native != NULL && gtk_widget_get_realized (GTK_WIDGET (native)) &&
+          kh_native_renders_in_software (native))
+        kh_widget_skip_cross_fades (page);
       adw_bin_set_child (ADW_BIN (self), page);
     }
   return page;

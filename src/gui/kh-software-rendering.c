@@ -17,6 +17,13 @@
  * drawn on the CPU (kh_native_renders_in_software()) draws outlines
  * instead (style.css, .kh-software-rendering).
  *
+ * And it switches without cross-fades (kh_widget_skip_cross_fades()):
+ * GTK 4.8's cairo renderer draws a cross-fade through two offscreen
+ * surfaces the size of the whole area being drawn, not of the widget
+ * fading, for every frame of it. The header's view switcher fading in
+ * at start-up made each frame of its 250 ms cost 4 ms more, and so did
+ * a page fading from its spinner to its rows.
+ *
  * The GL renderer's own context is not public: this asks a context of
  * the same display, which the driver gives the same renderer string.
  *
@@ -27,6 +34,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <epoxy/gl.h>
 #include <string.h>
 
@@ -109,4 +117,25 @@ kh_native_renders_in_software (GtkNative *native)
     return TRUE;
   return GSK_IS_GL_RENDERER (renderer) &&
          kh_display_renders_gl_in_software (gtk_widget_get_display (GTK_WIDGET (native)));
+}
+
+/* Makes every cross-fading GtkStack and AdwSqueezer in @widget's tree,
+ * @widget included, switch at once instead: for windows drawn on the CPU
+ * (see above). The squeezer is the one inside AdwViewSwitcherTitle. */
+void
+kh_widget_skip_cross_fades (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_STACK (widget) &&
+      gtk_stack_get_transition_type (GTK_STACK (widget)) == GTK_STACK_TRANSITION_TYPE_CROSSFADE)
+    gtk_stack_set_transition_type (GTK_STACK (widget), GTK_STACK_TRANSITION_TYPE_NONE);
+  else if (ADW_IS_SQUEEZER (widget) &&
+           adw_squeezer_get_transition_type (ADW_SQUEEZER (widget)) == ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE)
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (widget), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kh_widget_skip_cross_fades (child);
 }

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 gboolean kh_display_renders_gl_in_software (GdkDisplay *display);
 gboolean kh_native_renders_in_software     (GtkNative  *native);
+void     kh_widget_skip_cross_fades        (GtkWidget  *widget);
 
 G_END_DECLS

@@ -611,14 +611,19 @@ kh_window_dispose (GObject *object)
 }
 
 /* Drawn on the CPU (no GPU driver), cards get outlines instead of
- * blurred shadows (kh-software-rendering.c): known before the first frame. */
+ * blurred shadows, and stacks switch without cross-fades
+ * (kh-software-rendering.c): known before the first frame. The pages
+ * built later skip theirs as they are built (kh-lazy-view.c). */
 static void
 kh_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (kh_window_parent_class)->realize (widget);
 
   if (kh_native_renders_in_software (GTK_NATIVE (widget)))
-    gtk_widget_add_css_class (widget, "kh-software-rendering");
+    {
+      gtk_widget_add_css_class (widget, "kh-software-rendering");
+      kh_widget_skip_cross_fades (widget);
+    }
 }
 
 static void

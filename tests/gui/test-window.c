@@ -384,6 +384,45 @@ software_rendering_outlines (KhApplication *app,
                  (GSK_IS_CAIRO_RENDERER (renderer) || software_gl));
 }
 
+/* A stack or squeezer that would cross-fade from one child to the next. */
+static gboolean
+is_cross_fading (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  if (GTK_IS_STACK (widget))
+    return gtk_stack_get_transition_type (GTK_STACK (widget)) == GTK_STACK_TRANSITION_TYPE_CROSSFADE;
+  if (ADW_IS_SQUEEZER (widget))
+    return adw_squeezer_get_transition_type (ADW_SQUEEZER (widget)) == ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE;
+  return FALSE;
+}
+
+/* Drawn on the CPU, GTK's cairo renderer draws each frame of a cross-fade
+ * through two surfaces as large as the window: the window's stacks and
+ * the view switcher's squeezer switch at once instead, and so do the
+ * stacks of a page built later (the tasks page's, from spinner to rows). */
+static void
+software_rendering_no_cross_fades (KhApplication *app,
+                                   KhWindow      *window,
+                                   gconstpointer  data)
+{
+  GtkWidget *tasks;
+
+  g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (window), "kh-software-rendering"))
+    {
+      g_test_skip ("drawn on a GPU, where a cross-fade costs little");
+      return;
+    }
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_SQUEEZER)));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_cross_fading, NULL));
+
+  kh_window_show_view (window, "tasks");
+  tasks = kh_window_get_view (window, "tasks");
+  g_assert_true (kh_test_wait_for (widget_is_mapped, tasks));
+  g_assert_nonnull (kh_test_find_widget (tasks, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_STACK)));
+  g_assert_null (kh_test_find_widget (tasks, is_cross_fading, NULL));
+}
+
 /* Calls @func on @node and every node under it. */
 static void
 walk_nodes (GskRenderNode *node,
@@ -909,6 +948,7 @@ disk_full_toast (KhApplication *app,
 static const OnDemo on_demo_shows_agency = { window_shows_agency };
 static const OnDemo on_demo_pages_built = { pages_built_when_needed };
 static const OnDemo on_demo_software_rendering = { software_rendering_outlines };
+static const OnDemo on_demo_no_cross_fades = { software_rendering_no_cross_fades };
 static const OnDemo on_demo_alt_number = { alt_number_shows_page };
 static const OnDemo on_demo_row_borders = { row_borders_one_colour };
 static const OnDemo on_demo_disk_full = { disk_full_toast };
@@ -934,6 +974,8 @@ main (int   argc,
   g_test_add ("/gui/window/pages-built-when-needed", Fixture, &on_demo_pages_built,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/software-rendering-outlines", Fixture, &on_demo_software_rendering,
+              fixture_set_up, test_on_demo, fixture_tear_down);
+  g_test_add ("/gui/window/software-rendering-no-cross-fades", Fixture, &on_demo_no_cross_fades,
               fixture_set_up, test_on_demo, fixture_tear_down);
   g_test_add ("/gui/window/alt-number-shows-page", Fixture, &on_demo_alt_number,
               fixture_set_up, test_on_demo, fixture_tear_down);
