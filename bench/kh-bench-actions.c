@@ -413,6 +413,8 @@ bench_select_plan (Bench    *bench,
 {
   Times ready, drawn;
 
+  /* In the stall log too, so each stall can be put down to its page. */
+  g_printerr ("bench: opening plans in the plan page\n");
   run_action (bench, window, "plan", 0, NULL, NULL, 0);
 
   times_init (&ready);
@@ -484,6 +486,7 @@ bench_switch (Bench      *bench,
 
   times_init (&ready);
   times_init (&drawn);
+  g_printerr ("bench: switching to the %s page\n", page);
   for (guint i = 0; i <= bench->n_runs; i++)
     {
       /* Another plan while elsewhere: the page shows it when switched to. */
