@@ -28,7 +28,9 @@
  * opening plans in the plan page).
  *
  * The stall monitor (kh-stall-monitor.c) watches the window part and
- * logs every turn of the main loop over 16 ms; the count ends the table.
+ * logs every turn of the main loop over 16 ms; the count ends the table,
+ * with those of the warm-ups (where each page is first shown, and built)
+ * apart from those of the timed runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,6 +65,10 @@ typedef struct
   char   *dir;
   guint   n_runs;
   guint   frames;       /* frames drawn by the window so far */
+  guint   stalls_before;      /* the stall monitor's counts as a warm-up began */
+  guint   cpu_stalls_before;
+  guint   warm_up_stalls;     /* stalls in the warm-ups, which show each page first */
+  guint   warm_up_cpu_stalls;
   GPtrArray *drawings;  /* Drawing: each page's render nodes, drawn last */
 } Bench;
 
@@ -406,6 +412,22 @@ run_action (Bench      *bench,
   wait_ready (bench, GTK_WIDGET (window), ready, drawn, run);
 }
 
+/* Each action's first round is a warm-up, untimed: the first showing of
+ * its page, which builds the page. Its stalls are counted apart. */
+static void
+warm_up_begin (Bench *bench)
+{
+  bench->stalls_before = kh_stall_monitor_get_n_stalls ();
+  bench->cpu_stalls_before = kh_stall_monitor_get_n_cpu_stalls ();
+}
+
+static void
+warm_up_end (Bench *bench)
+{
+  bench->warm_up_stalls += kh_stall_monitor_get_n_stalls () - bench->stalls_before;
+  bench->warm_up_cpu_stalls += kh_stall_monitor_get_n_cpu_stalls () - bench->cpu_stalls_before;
+}
+
 static void
 bench_select_plan (Bench    *bench,
                    KhWindow *window,
@@ -415,12 +437,17 @@ bench_select_plan (Bench    *bench,
 
   /* In the stall log too, so each stall can be put down to its page. */
   g_printerr ("bench: opening plans in the plan page\n");
+  warm_up_begin (bench);
   run_action (bench, window, "plan", 0, NULL, NULL, 0);
 
   times_init (&ready);
   times_init (&drawn);
   for (guint i = 0; i <= bench->n_runs; i++)
-    run_action (bench, window, NULL, plan_of (store, i % 2 ? YEAR - 1 : YEAR), &ready, &drawn, i);
+    {
+      run_action (bench, window, NULL, plan_of (store, i % 2 ? YEAR - 1 : YEAR), &ready, &drawn, i);
+      if (i == 0)
+        warm_up_end (bench);
+    }
   print_row ("open another plan in the plan page: ready", &ready, 100);
   print_row ("open another plan in the plan page: drawn", &drawn, 0);
 }
@@ -489,10 +516,14 @@ bench_switch (Bench      *bench,
   g_printerr ("bench: switching to the %s page\n", page);
   for (guint i = 0; i <= bench->n_runs; i++)
     {
+      if (i == 0)
+        warm_up_begin (bench);
       /* Another plan while elsewhere: the page shows it when switched to. */
       run_action (bench, window, g_str_equal (page, "overview") ? "reports" : "overview", 0, NULL, NULL, 0);
       run_action (bench, window, NULL, plan_of (store, i % 2 ? YEAR - 1 : YEAR), NULL, NULL, 0);
       run_action (bench, window, page, 0, &ready, &drawn, i);
+      if (i == 0)
+        warm_up_end (bench);
     }
 
   keep_drawing (bench, GTK_WIDGET (window), page);
@@ -536,7 +567,11 @@ on_activate_cb (KhApplication *app,
     g_print (" (longest %.1f ms); of them over %.0f ms on the main thread's CPU: %u",
              kh_stall_monitor_get_longest_ms (), KH_STALL_MONITOR_THRESHOLD_MS,
              kh_stall_monitor_get_n_cpu_stalls ());
-  g_print ("\n");
+  g_print ("\nof them in the warm-ups, which show each page for the first time: %u (%u over %.0f ms of CPU);"
+           " in the timed runs: %u (%u)\n",
+           bench->warm_up_stalls, bench->warm_up_cpu_stalls, KH_STALL_MONITOR_THRESHOLD_MS,
+           kh_stall_monitor_get_n_stalls () - bench->warm_up_stalls,
+           kh_stall_monitor_get_n_cpu_stalls () - bench->warm_up_cpu_stalls);
   kh_stall_monitor_push ("bench: drawing each page, not counted");
   time_drawings (bench);
   kh_stall_monitor_pop ();
