@@ -151,37 +151,25 @@ typedef void (*Body) (KhApplication       *app,
                       KhPreferencesWindow *preferences);
 
 static void
-on_activate_cb (KhApplication *app,
-                Body           body)
+on_window_cb (KhApplication *app,
+              KhWindow      *window,
+              gconstpointer  data)
 {
+  const Body *body = data;
   KhPreferencesWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = KH_PREFERENCES_WINDOW (kh_test_wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "commemorations");
 
-  body (app, preferences);
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  (*body) (app, preferences);
 }
 
 static void
 run_application (const char *path,
                  Body        body)
 {
-  KhApplication *app;
-
-  app = g_object_new (KH_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "database-path", path,
-                      NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), body);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
-  g_object_unref (app);
-  g_assert_null (app);
+  kh_test_run_application (path, on_window_cb, &body);
 }
 
 /* Core */

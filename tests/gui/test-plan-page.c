@@ -258,21 +258,19 @@ page_shows_plan (gpointer window)
 }
 
 static void
-on_activate_cb (KhApplication *app,
-                Run           *run)
+on_window_cb (KhApplication *app,
+              KhWindow      *window,
+              gconstpointer  data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  const Run *run = data;
 
-  g_assert_true (KH_IS_WINDOW (window));
   if (run->plan_id != 0)
-    kh_window_select_plan (KH_WINDOW (window), run->plan_id);
-  kh_window_show_view (KH_WINDOW (window), "plan");
+    kh_window_select_plan (window, run->plan_id);
+  kh_window_show_view (window, "plan");
   if (run->plan_id != 0)
     g_assert_true (kh_test_wait_for (page_shows_plan, window));
 
-  run->body (app, KH_WINDOW (window), run->fixture);
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  run->body (app, window, run->fixture);
 }
 
 /* Runs the application on the database as `kehoach --db PATH` does, on
@@ -283,20 +281,8 @@ run_application (Fixture *fixture,
                  Body     body)
 {
   Run run = { body, fixture, plan_id };
-  KhApplication *app;
 
-  app = g_object_new (KH_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "database-path", fixture->path,
-                      NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &run);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *)&app);
-  g_object_unref (app);
-  g_assert_null (app);
+  kh_test_run_application (fixture->path, on_window_cb, &run);
 }
 
 static KhSection *
