@@ -147,7 +147,7 @@ on_undo_clicked_cb (AdwToast *toast,
     done = adw_toast_new (_("The restore was undone"));
   else
     {
-      done = adw_toast_new (error->message);
+      done = kh_toast_new (error->message);
       adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (done, 0);
     }
@@ -176,7 +176,7 @@ restore (KhBackupsPage *self,
 
   /* Translators: %s is when the backup was made */
   title = g_strdup_printf (_("Restored the backup of %s"), when);
-  toast = adw_toast_new (title);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
 

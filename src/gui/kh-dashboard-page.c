@@ -122,19 +122,13 @@ static void
 show_error (KhDashboardPage *self,
             const GError    *error)
 {
-  KhWindow *window = get_window (self);
-  AdwToast *toast;
-
-  if (window == NULL)
+  if (get_window (self) == NULL)
     {
       g_warning ("%s", error->message);
       return;
     }
 
-  toast = adw_toast_new (error->message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  kh_window_add_toast (window, toast);
+  kh_window_show_error_for (GTK_WIDGET (self), error);
 }
 
 static void
@@ -586,7 +580,7 @@ on_export_done_cb (GObject      *object,
       /* Translators: %s is the file the dashboard was written to */
       g_autofree char *message = g_strdup_printf (_("Dashboard exported to “%s”"), name);
 
-      kh_window_add_toast (window, adw_toast_new (message));
+      kh_window_add_toast (window, kh_toast_new (message));
     }
 }
 

@@ -16,6 +16,7 @@
 #include "kh-agency.h"
 #include "kh-exchange-export.h"
 #include "kh-exchange-import.h"
+#include "kh-gtk-util.h"
 #include "kh-store-task.h"
 
 #include "kh-exchange-actions.h"
@@ -76,7 +77,7 @@ on_export_done_cb (GObject      *object,
   else
     message = g_strdup_printf (_("Exported everything to %s"), name);
 
-  kh_window_add_toast (window, adw_toast_new (message));
+  kh_window_add_toast (window, kh_toast_new (message));
 }
 
 /* "plans: 1 created, 0 updated, 2 unchanged; tasks: …" */
@@ -187,7 +188,7 @@ on_import_done_cb (GObject      *object,
   summary = describe_import (&job->report);
   if (job->report.notes != NULL && job->report.notes->len > 0)
     show_problems (window, _("Imported, With Notes"), &(KhImportReport) { .problems = job->report.notes }, NULL, NULL);
-  kh_window_add_toast (window, adw_toast_new (summary));
+  kh_window_add_toast (window, kh_toast_new (summary));
 }
 
 static void

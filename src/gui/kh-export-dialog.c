@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-agency.h"
+#include "kh-gtk-util.h"
 #include "kh-plan.h"
 #include "kh-report-document.h"
 #include "kh-report.h"
@@ -123,7 +124,6 @@ on_launch_done_cb (GObject      *source,
   g_autoptr(KhWindow) window = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -138,8 +138,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
   /* Translators: a toast; %s says why, e.g. no application for PDF files */
   message = g_strdup_printf (_("The PDF could not be opened: %s"), error->message);
-  escaped = g_markup_escape_text (message, -1);
-  kh_window_add_toast (window, adw_toast_new (escaped));
+  kh_window_add_toast (window, kh_toast_new (message));
 }
 
 static void
@@ -177,7 +176,6 @@ announce_export (KhExportDialog *self,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *display = g_filename_display_name (name);
-  g_autofree char *escaped = g_markup_escape_text (display, -1);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
@@ -185,8 +183,8 @@ announce_export (KhExportDialog *self,
     return;
 
   /* Translators: a toast; %s is the file name, e.g. KH-18-2024-tuyen-truyen-CCHC.pdf */
-  title = g_strdup_printf (_("Exported %s"), escaped);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("Exported %s"), display);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "window", g_object_ref (self->window), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
@@ -212,8 +210,7 @@ on_export_done_cb (GObject      *source,
 
   if (path == NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
+      AdwToast *toast = kh_toast_new (error->message);
 
       show_status (self, error->message, TRUE);
       adw_toast_set_timeout (toast, 0);

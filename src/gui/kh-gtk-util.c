@@ -95,6 +95,29 @@ kh_widget_content_changed (GtkWidget  *widget,
   return TRUE;
 }
 
+/* A toast that shows @text as it is. An AdwToast's title is Pango markup
+ * (libadwaita 1.2 cannot turn that off), and our messages quote what the
+ * clerk typed: a task called "Hỏi & đáp" would make an empty toast. */
+AdwToast *
+kh_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/* Changes a toast's title to @text, as it is (see kh_toast_new()). */
+void
+kh_toast_set_text (AdwToast   *toast,
+                   const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_set_title (toast, escaped);
+}
+
 /* What a boxed list shows when it has no rows. */
 GtkWidget *
 kh_placeholder_new (const char *text)

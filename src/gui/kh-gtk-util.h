@@ -13,6 +13,9 @@ void       kh_widget_retire            (GtkWidget   *widget);
 gboolean   kh_widget_content_changed   (GtkWidget   *widget,
                                         const char  *key);
 GtkWidget *kh_placeholder_new          (const char  *text);
+AdwToast  *kh_toast_new                (const char  *text);
+void       kh_toast_set_text           (AdwToast    *toast,
+                                        const char  *text);
 GtkWidget *kh_icon_button_new          (const char  *icon_name,
                                         const char  *tooltip,
                                         const char  *accessible_label);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kh-gtk-util.h"
 #include "kh-plan.h"
 #include "kh-plan-copy.h"
 #include "kh-plan-new.h"
@@ -241,7 +242,7 @@ finish (KhNewPlanDialog  *self,
       else if (plan != NULL)
         message = g_strdup_printf (_("The %d plan is ready to edit"), plan->year);
       if (message != NULL)
-        kh_window_add_toast (window, adw_toast_new (message));
+        kh_window_add_toast (window, kh_toast_new (message));
 
       if (skipped != NULL && skipped[0] != NULL)
         present_skipped_tasks (window, skipped);

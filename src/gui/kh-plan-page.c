@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-agency.h"
+#include "kh-gtk-util.h"
 #include "kh-plan-copy.h"
 #include "kh-plan.h"
 
@@ -93,20 +94,13 @@ static void
 show_error (KhPlanPage   *self,
             const GError *error)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
+  /* Once: the same failure comes again with every keystroke. */
   if (g_strcmp0 (self->last_error, error->message) == 0)
     return;
 
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
-
-  escaped = g_markup_escape_text (error->message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  kh_window_add_toast_for (GTK_WIDGET (self), toast);
+  kh_window_show_error_for (GTK_WIDGET (self), error);
 }
 
 /* Tells every window (this one included) that the data changed. */
@@ -469,7 +463,6 @@ on_copy_dialog_response_cb (KhPlanPage       *self,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   KhWindow *window = get_window (self);
   gint64 id;
@@ -485,10 +478,10 @@ on_copy_dialog_response_cb (KhPlanPage       *self,
       return;
     }
 
-  escaped = g_markup_escape_text (gtk_editable_get_text (entry), -1);
   /* Translators: a toast; %s is the name of the new revision, e.g. “Điều chỉnh lần 1” */
-  title = g_strdup_printf (_("A new draft, “%s”, was made from the issued plan"), escaped);
-  kh_window_add_toast_for (GTK_WIDGET (self), adw_toast_new (title));
+  title = g_strdup_printf (_("A new draft, “%s”, was made from the issued plan"),
+                           gtk_editable_get_text (entry));
+  kh_window_add_toast_for (GTK_WIDGET (self), kh_toast_new (title));
 
   if (window != NULL)
     kh_window_select_plan (window, id);

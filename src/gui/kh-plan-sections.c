@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kh-gtk-util.h"
 #include "kh-part-four.h"
 
 #include "kh-plan-sections.h"
@@ -98,20 +99,13 @@ static void
 show_error (KhPlanSections *self,
             const GError   *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast;
-
-  if (!KH_IS_WINDOW (root))
+  if (!KH_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
     {
       g_warning ("%s", error->message);
       return;
     }
 
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  kh_window_add_toast (KH_WINDOW (root), toast);
+  kh_window_show_error_for (GTK_WIDGET (self), error);
 }
 
 static GPtrArray *
@@ -321,7 +315,7 @@ remove_section (KhPlanSections *self,
 
   /* Translators: a toast after a part or item was removed; %s is its number, e.g. “2.1.” */
   title = g_strdup_printf (_("Item %s removed"), row ? kh_section_row_get_number (row) : "");
-  toast = adw_toast_new (title);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked",
                          G_CALLBACK (on_undo_toast_button_clicked_cb),

@@ -471,7 +471,6 @@ kh_plan_string_list_remove_line (KhPlanStringList *self,
   GtkRoot *root;
   Removed *removed;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (KH_IS_PLAN_STRING_LIST (self));
@@ -496,9 +495,8 @@ kh_plan_string_list_remove_line (KhPlanStringList *self,
     }
 
   /* Translators: a toast after a line of a list (a legal basis, a recipient) was removed */
-  escaped = g_markup_escape_text (removed->text, -1);
-  title = g_strdup_printf (_("“%s” removed"), escaped);
-  toast = adw_toast_new (title);
+  title = g_strdup_printf (_("“%s” removed"), removed->text);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked",
                          G_CALLBACK (on_undo_toast_button_clicked_cb),

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kh-gtk-util.h"
 #include "kh-legacy.h"
 
 #include "kh-plan-text.h"
@@ -134,7 +135,7 @@ offer_conversion (GtkWidget        *widget,
   /* Translators: %s is the name of an old Vietnamese encoding, TCVN3 or VNI */
   title = g_strdup_printf (_("The pasted text looks like %s, an old Vietnamese encoding"),
                            kh_legacy_name (paste->encoding));
-  toast = adw_toast_new (title);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Convert"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

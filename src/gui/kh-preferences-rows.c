@@ -58,11 +58,11 @@ kh_page_errors_show (KhPageErrors *errors,
 
   if (errors->toast != NULL)
     {
-      adw_toast_set_title (errors->toast, error->message);
+      kh_toast_set_text (errors->toast, error->message);
       return;
     }
 
-  g_set_weak_pointer (&errors->toast, adw_toast_new (error->message));
+  g_set_weak_pointer (&errors->toast, kh_toast_new (error->message));
   adw_toast_set_priority (errors->toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (errors->toast, 0);
   kh_page_add_toast (errors->page, errors->toast);
@@ -266,7 +266,7 @@ kh_archived_toast_new (const char *item,
 {
   /* Translators: %s is a department's, an indicator's or a person's name */
   g_autofree char *title = g_strdup_printf (_("%s archived"), item);
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = kh_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "kh-id", g_memdup2 (&id, sizeof id), g_free);

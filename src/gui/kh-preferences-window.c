@@ -20,6 +20,7 @@
 #include "kh-backups-page.h"
 #include "kh-commemorations-page.h"
 #include "kh-departments-page.h"
+#include "kh-gtk-util.h"
 #include "kh-indicators-page.h"
 #include "kh-preferences-window.h"
 #include "kh-templates-page.h"
@@ -50,7 +51,7 @@ kh_preferences_window_close_request (GtkWindow *window)
       g_autofree char *message = g_strdup_printf (_("The agency was not saved: %s"), error->message);
 
       if (KH_IS_WINDOW (parent))
-        kh_window_add_toast (KH_WINDOW (parent), adw_toast_new (message));
+        kh_window_add_toast (KH_WINDOW (parent), kh_toast_new (message));
     }
 
   return GTK_WINDOW_CLASS (kh_preferences_window_parent_class)->close_request (window);

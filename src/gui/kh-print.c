@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtkunixprint.h>
 
+#include "kh-gtk-util.h"
 #include "kh-print.h"
 
 typedef struct
@@ -47,12 +48,11 @@ toast (PrintData  *print,
        gboolean    error)
 {
   g_autoptr(KhWindow) window = g_weak_ref_get (&print->window);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *t;
 
   if (window == NULL)
     return;
-  t = adw_toast_new (escaped);
+  t = kh_toast_new (message);
   if (error)
     {
       adw_toast_set_timeout (t, 0);

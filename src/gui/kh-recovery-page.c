@@ -21,6 +21,7 @@
 #include "kh-backup.h"
 
 #include "kh-backups-page.h"
+#include "kh-gtk-util.h"
 #include "kh-recovery-page.h"
 #include "kh-window.h"
 
@@ -99,7 +100,7 @@ on_restore_clicked_cb (KhRecoveryPage *self,
     {
       if (KH_IS_WINDOW (root))
         {
-          AdwToast *toast = adw_toast_new (error->message);
+          AdwToast *toast = kh_toast_new (error->message);
           adw_toast_set_timeout (toast, 0);
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
           kh_window_add_toast (KH_WINDOW (root), toast);
@@ -118,7 +119,7 @@ on_restore_clicked_cb (KhRecoveryPage *self,
 
   if (KH_IS_WINDOW (root))
     {
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = kh_toast_new (message);
       adw_toast_set_timeout (toast, 0);
       kh_window_add_toast (KH_WINDOW (root), toast);
     }

@@ -98,20 +98,13 @@ static void
 show_error (KhReportEditor *self,
             const GError   *error)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
+  /* Once: the same failure comes again with every keystroke. */
   if (g_strcmp0 (self->last_error, error->message) == 0)
     return;
 
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
-
-  escaped = g_markup_escape_text (error->message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  kh_window_add_toast_for (GTK_WIDGET (self), toast);
+  kh_window_show_error_for (GTK_WIDGET (self), error);
 }
 
 static void

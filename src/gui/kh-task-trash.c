@@ -19,6 +19,7 @@
 #include "kh-result.h"
 #include "kh-task.h"
 
+#include "kh-gtk-util.h"
 #include "kh-task-trash.h"
 
 typedef struct
@@ -238,7 +239,7 @@ kh_task_trash_delete (KhTaskTrash  *self,
 
   /* Translators: %s is the title of a task */
   title = g_strdup_printf (_("“%s” deleted"), task->title);
-  toast = adw_toast_new (title);
+  toast = kh_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "kh-deletion", key);

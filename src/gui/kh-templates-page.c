@@ -82,11 +82,11 @@ show_error (KhTemplatesPage *self,
 
   if (self->error_toast != NULL)
     {
-      adw_toast_set_title (self->error_toast, error->message);
+      kh_toast_set_text (self->error_toast, error->message);
       return;
     }
 
-  g_set_weak_pointer (&self->error_toast, adw_toast_new (error->message));
+  g_set_weak_pointer (&self->error_toast, kh_toast_new (error->message));
   adw_toast_set_priority (self->error_toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (self->error_toast, 0);
   add_toast (self, self->error_toast);
@@ -156,7 +156,7 @@ on_delete_dialog_response_cb (AdwMessageDialog *dialog,
 
   reload (self);
   message = g_strdup_printf (_("The template “%s” was deleted"), name);
-  add_toast (self, adw_toast_new (message));
+  add_toast (self, kh_toast_new (message));
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include "kh-agency.h"
 #include "kh-demo.h"
+#include "kh-gtk-util.h"
 #include "kh-plan.h"
 
 #include "kh-application.h"
@@ -782,14 +783,12 @@ kh_window_add_toast_for (GtkWidget *widget,
     g_object_unref (toast);
 }
 
-/* An error that stays until dismissed. A toast's title is markup, and
- * messages quote what the clerk typed: it is escaped. */
+/* An error that stays until dismissed; its message shown as it is. */
 void
 kh_window_show_error_for (GtkWidget    *widget,
                           const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = kh_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
