@@ -349,6 +349,7 @@ update_description (KhBackupsPage *self)
 {
   g_autofree char *dir = kh_backup_dir_for (kh_store_get_path (self->store));
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
 
   if (is_read_only (self))
     description = g_strdup_printf (_("The database is open read-only, so backups can be neither made nor restored. "
@@ -358,7 +359,9 @@ update_description (KhBackupsPage *self)
     description = g_strdup_printf (_("Copies of the database in “%s”: one for each of the last 7 days, one for each of the 8 weeks before, "
                                      "and those made by hand, before an update or before a restore."),
                                    dir);
-  adw_preferences_group_set_description (self->group, description);
+  /* Markup, and a folder's name may hold a "&". */
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (self->group, escaped);
 }
 
 static void

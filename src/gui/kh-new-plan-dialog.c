@@ -181,6 +181,7 @@ update_revision (KhNewPlanDialog *self)
   g_autofree char *suggestion = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;   /* the description is markup */
   gboolean was_visible = gtk_widget_get_visible (GTK_WIDGET (self->revision_group));
   const char *text;
 
@@ -192,7 +193,8 @@ update_revision (KhNewPlanDialog *self)
   g_strdelimit (title, "\n", ' ');
   description = g_strdup_printf (_("There is already a plan for %d (“%s”). This one will be a revision."),
                                  year, title);
-  adw_preferences_group_set_description (self->revision_group, description);
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (self->revision_group, escaped);
 
   /* A name the clerk typed (or erased) stays; one suggested follows the year. */
   suggestion = kh_store_suggest_revision_name (self->store, year, kind);

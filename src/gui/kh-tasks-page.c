@@ -294,8 +294,10 @@ group_new (const char *title,
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *count = g_strdup_printf (ngettext ("%u task", "%u tasks", n_tasks),
                                             n_tasks);
+  /* A group's title is markup; a department's name may hold a "&". */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), count);
   return group;
 }

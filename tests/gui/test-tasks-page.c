@@ -585,19 +585,31 @@ delete_and_undo (KhApplication *app,
   g_assert_cmpstr (group_of_row (row), ==, OFFICE);
 }
 
-/* A title with "&" and "<": toast titles are Pango markup in libadwaita
- * 1.2, so the title must be escaped, or the toast says nothing (and GTK
- * warns). */
-#define TITLE_WITH_MARKUP "Hỏi & đáp về thủ tục <mới>"
+/* Names with "&" and "<": toast titles and group headers are Pango markup
+ * in libadwaita 1.2, so a name must be escaped, or it shows as nothing
+ * (and GTK warns). */
+#define TITLE_WITH_MARKUP      "Hỏi & đáp về thủ tục <mới>"
+#define DEPARTMENT_WITH_MARKUP "Văn hóa & Thông tin <xã>"
+#define SUPPORT_WITH_MARKUP    "Hội Nông dân & Đoàn Thanh niên"
 
 static void
 delete_toast_names_task (KhApplication *app,
                          KhWindow      *window,
-                         gconstpointer  data)
+                         gconstpointer  task_id)
 {
   GtkWidget *root = GTK_WIDGET (window);
+  KhTaskDialog *dialog;
 
   show_tasks_page (window);
+  /* Its department's group, headed by the name as typed. */
+  g_assert_nonnull (wait_for_widget (root, is_mapped_label_with_text, DEPARTMENT_WITH_MARKUP));
+
+  /* Its dialog, naming the supporting department. */
+  dialog = kh_task_dialog_new (kh_application_get_store (app), kh_window_get_plan_id (window),
+                               *(const gint64 *)task_id, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (dialog), is_mapped_label_with_text, SUPPORT_WITH_MARKUP));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   click_delete_of (wait_for_widget (root, is_mapped_task_row, TITLE_WITH_MARKUP));
   g_assert_true (wait_until_gone (root, is_mapped_task_row, TITLE_WITH_MARKUP));
 
@@ -605,15 +617,23 @@ delete_toast_names_task (KhApplication *app,
 }
 
 static void
-test_delete_toast_names_task (Fixture       *fixture,
+test_names_with_markup_characters (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(KhStore) store = open_store (fixture);
 
-  add_stored_task (store, fixture->plan_id, TITLE_WITH_MARKUP, OFFICE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gint64 id;
+
+  kh_store_add_department (store, DEPARTMENT_WITH_MARKUP, "", &error);
+  g_assert_no_error (error);
+  kh_store_add_department (store, SUPPORT_WITH_MARKUP, "", &error);
+  g_assert_no_error (error);
+  id = add_stored_task (store, fixture->plan_id, TITLE_WITH_MARKUP, DEPARTMENT_WITH_MARKUP, SUPPORT_WITH_MARKUP);
   g_clear_object (&store);
 
-  run_application (fixture->path, delete_toast_names_task, NULL);
+  run_application (fixture->path, delete_toast_names_task, &id);
 }
 
 static void
@@ -1071,8 +1091,8 @@ main (int   argc,
               fixture_set_up, test_move_within_department, fixture_tear_down);
   g_test_add ("/gui/tasks/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
-  g_test_add ("/gui/tasks/delete-toast-names-task", Fixture, NULL,
-              fixture_set_up, test_delete_toast_names_task, fixture_tear_down);
+  g_test_add ("/gui/tasks/names-with-markup-characters", Fixture, NULL,
+              fixture_set_up, test_names_with_markup_characters, fixture_tear_down);
   g_test_add ("/gui/tasks/delete-with-results-asks-and-undoes", Fixture, "results",
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/gui/tasks/bad-deadline-refused", Fixture, NULL,
