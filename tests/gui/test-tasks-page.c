@@ -21,6 +21,7 @@
 
 #include "kh-application.h"
 #include "kh-preferences-window.h"
+#include "kh-result-dialog.h"
 #include "kh-task-dialog.h"
 #include "kh-task-row.h"
 #include "kh-window.h"
@@ -592,13 +593,21 @@ delete_and_undo (KhApplication *app,
 #define DEPARTMENT_WITH_MARKUP "Văn hóa & Thông tin <xã>"
 #define SUPPORT_WITH_MARKUP    "Hội Nông dân & Đoàn Thanh niên"
 
+typedef struct
+{
+  gint64 task_id;
+  gint64 department_id;
+} Named;
+
 static void
 delete_toast_names_task (KhApplication *app,
                          KhWindow      *window,
-                         gconstpointer  task_id)
+                         gconstpointer  data)
 {
+  const Named *named = data;
   GtkWidget *root = GTK_WIDGET (window);
   KhTaskDialog *dialog;
+  KhResultDialog *result_dialog;
 
   show_tasks_page (window);
   /* Its department's group, headed by the name as typed. */
@@ -606,10 +615,17 @@ delete_toast_names_task (KhApplication *app,
 
   /* Its dialog, naming the supporting department. */
   dialog = kh_task_dialog_new (kh_application_get_store (app), kh_window_get_plan_id (window),
-                               *(const gint64 *)task_id, 0);
+                               named->task_id, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (dialog), is_mapped_label_with_text, SUPPORT_WITH_MARKUP));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A result's dialog, its department chosen. */
+  result_dialog = kh_result_dialog_new (window, 0);
+  kh_result_dialog_set_department (result_dialog, named->department_id);
+  gtk_window_present (GTK_WINDOW (result_dialog));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (result_dialog), is_mapped_label_with_text, DEPARTMENT_WITH_MARKUP));
+  gtk_window_destroy (GTK_WINDOW (result_dialog));
   click_delete_of (wait_for_widget (root, is_mapped_task_row, TITLE_WITH_MARKUP));
   g_assert_true (wait_until_gone (root, is_mapped_task_row, TITLE_WITH_MARKUP));
 
@@ -624,16 +640,17 @@ test_names_with_markup_characters (Fixture       *fixture,
 
   g_autoptr(GError) error = NULL;
 
-  gint64 id;
+  Named named;
 
-  kh_store_add_department (store, DEPARTMENT_WITH_MARKUP, "", &error);
+  named.department_id = kh_store_add_department (store, DEPARTMENT_WITH_MARKUP, "", &error);
   g_assert_no_error (error);
   kh_store_add_department (store, SUPPORT_WITH_MARKUP, "", &error);
   g_assert_no_error (error);
-  id = add_stored_task (store, fixture->plan_id, TITLE_WITH_MARKUP, DEPARTMENT_WITH_MARKUP, SUPPORT_WITH_MARKUP);
+  named.task_id = add_stored_task (store, fixture->plan_id, TITLE_WITH_MARKUP,
+                                   DEPARTMENT_WITH_MARKUP, SUPPORT_WITH_MARKUP);
   g_clear_object (&store);
 
-  run_application (fixture->path, delete_toast_names_task, &id);
+  run_application (fixture->path, delete_toast_names_task, &named);
 }
 
 static void
