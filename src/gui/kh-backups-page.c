@@ -331,12 +331,12 @@ backup_row_new (KhBackupsPage      *self,
   if (is_read_only (self))
     {
       gtk_widget_set_sensitive (button, FALSE);
-      gtk_widget_set_tooltip_text (button, _("The database is read-only"));
+      kh_widget_set_tooltip_quietly (button, _("The database is read-only"));
     }
   else if (info->n_plans < 0)
     {
       gtk_widget_set_sensitive (button, FALSE);
-      gtk_widget_set_tooltip_text (button, _("This backup cannot be read"));
+      kh_widget_set_tooltip_quietly (button, _("This backup cannot be read"));
     }
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

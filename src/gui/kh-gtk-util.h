@@ -19,6 +19,8 @@ void       kh_toast_set_text           (AdwToast    *toast,
 GtkWidget *kh_icon_button_new          (const char  *icon_name,
                                         const char  *tooltip,
                                         const char  *accessible_label);
+void       kh_widget_set_tooltip_quietly (GtkWidget  *widget,
+                                          const char *text);
 void       kh_widget_set_accessible_label (GtkWidget  *widget,
                                            const char *label);
 void       kh_today                    (GDate       *date);

@@ -194,7 +194,7 @@ kh_archive_button_new (const char *item,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  kh_widget_set_tooltip_quietly (button, tooltip);
   kh_widget_set_accessible_label (button, label);
   return button;
 }

@@ -60,6 +60,8 @@ kh_result_row_init (KhResultRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_list_row_set_title_lines (KH_LIST_ROW (self), 2);
   kh_list_row_set_subtitle_lines (KH_LIST_ROW (self), 3);
+  /* Here rather than in the template: see kh_widget_set_tooltip_quietly(). */
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->delete_button), _("Delete"));
 }
 
 /* task_title: NULL for work outside the plan's tasks; indicator: NULL

@@ -8,12 +8,14 @@
 
 G_BEGIN_DECLS
 
-/* Building rows stops after this long; the frame then lays them out.
- * Under Xvfb every frame costs ~15 ms to draw whatever changed, so fewer,
- * fuller batches stall no more often: 2, 4 and 8 ms gave 52, 58 and 194
- * turns over 16 ms in bench/actions.sh, the list complete in 430, 310
- * and 290 ms. */
-#define KH_ROW_BUILDER_BUDGET_US 4000
+/* Building rows stops after this long; the frame then measures, lays out
+ * and draws them, which costs more the more rows came. Since the rows'
+ * tooltips stopped asking the X server where the pointer is
+ * (kh_widget_set_tooltip_quietly()), a row builds in a fraction of what
+ * it did: 4 ms of them made frames of 17–24 ms while the tasks list grew,
+ * 2.5 ms none, the whole list in 55–60 ms (2 ms: 74–89 ms, also none).
+ * bench/actions.sh, 2026-12-07; docs/performance.md. */
+#define KH_ROW_BUILDER_BUDGET_US 2500
 
 /* Builds rows until @budget_us is spent (< 0: all of them); TRUE when
  * every row is built. */

@@ -220,6 +220,10 @@ kh_task_row_init (KhTaskRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_list_row_set_subtitle_lines (KH_LIST_ROW (self), 3);
+  /* Here rather than in the template: see kh_widget_set_tooltip_quietly(). */
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->up_button), _("Move Up"));
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->down_button), _("Move Down"));
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->delete_button), _("Delete"));
 }
 
 /* department_names: gint64 id → name; indicators: gint64 id → KhIndicator. */

@@ -209,7 +209,7 @@ template_row_new (KhTemplatesPage  *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), tmpl->name);
-  gtk_widget_set_tooltip_text (row, tmpl->name);
+  kh_widget_set_tooltip_quietly (row, tmpl->name);
   row_set_id (row, tmpl->id);
   g_object_set_data_full (G_OBJECT (row), "kh-name", g_strdup (tmpl->name), g_free);
 
