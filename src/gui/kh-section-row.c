@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kh-gtk-util.h"
 #include "kh-plan-text.h"
 #include "kh-section-row.h"
 
@@ -228,6 +229,10 @@ kh_section_row_init (KhSectionRow *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Here rather than in the template: see kh_widget_set_tooltip_quietly(). */
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->up_button), _("Move Up (Alt+↑)"));
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->down_button), _("Move Down (Alt+↓)"));
+  kh_widget_set_tooltip_quietly (GTK_WIDGET (self->menu_button), _("More for This Item"));
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_body_focus_enter_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_body_focus_leave_cb), self, G_CONNECT_SWAPPED);
