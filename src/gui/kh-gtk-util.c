@@ -153,21 +153,21 @@ kh_icon_button_new (const char *icon_name,
  * tooltip-text too) asks the X server at once where the pointer is, in
  * case the new tooltip should show: two round trips. With three buttons a
  * row, the tasks page filled in 106–121 ms instead of 55. A widget being
- * built is under no pointer yet: hidden for that moment, it is spared the
- * question. For widgets not yet in a window. */
+ * built, in no window yet, is under no pointer: hidden for that moment,
+ * it is spared the question. One in a window is asked, as it should. */
 void
 kh_widget_set_tooltip_quietly (GtkWidget  *widget,
                                const char *text)
 {
-  gboolean visible;
+  gboolean hide_for_now;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  visible = gtk_widget_get_visible (widget);
-  if (visible)
+  hide_for_now = gtk_widget_get_visible (widget) && gtk_widget_get_root (widget) == NULL;
+  if (hide_for_now)
     gtk_widget_set_visible (widget, FALSE);
   gtk_widget_set_tooltip_text (widget, text);
-  if (visible)
+  if (hide_for_now)
     gtk_widget_set_visible (widget, TRUE);
 }
 

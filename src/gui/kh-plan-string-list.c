@@ -309,7 +309,7 @@ kh_plan_string_list_set_property (GObject      *object,
     case PROP_ADD_LABEL:
       g_free (self->add_label);
       self->add_label = g_value_dup_string (value);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), self->add_label);
+      kh_widget_set_tooltip_quietly (GTK_WIDGET (self->add_button), self->add_label);
       kh_widget_set_accessible_label (GTK_WIDGET (self->add_button), self->add_label ? self->add_label : "");
       break;
     case PROP_EMPTY_TEXT:
