@@ -109,9 +109,9 @@ kh_lazy_view_get_view (KhLazyView *self)
       GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
 
       page = g_object_new (self->view_type, NULL);
-      /* As the window's own stacks (kh_window_realize()). */
-      if (native != NULL && gtk_widget_get_realized (GTK_WIDGET (native)) &&
-          kh_native_renders_in_software (native))
+      /* As the window's own stacks (kh_window_realize()); a window not
+       * realized yet has no renderer, and walks its pages itself then. */
+      if (native != NULL && kh_native_renders_in_software (native))
         kh_widget_skip_cross_fades (page);
       adw_bin_set_child (ADW_BIN (self), page);
     }
