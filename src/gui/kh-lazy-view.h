@@ -14,8 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KhLazyView, kh_lazy_view, KH, LAZY_VIEW, AdwBin)
 
 GtkWidget  *kh_lazy_view_new           (GType       view_type);
+gboolean    kh_lazy_view_build         (KhLazyView *self);
 GtkWidget  *kh_lazy_view_get_view      (KhLazyView *self);
 gboolean    kh_lazy_view_is_built      (KhLazyView *self);
 const char *kh_lazy_view_get_type_name (KhLazyView *self);
+gboolean    kh_lazy_view_lay_out       (KhLazyView *self,
+                                        int         width,
+                                        int         height);
 
 G_END_DECLS
