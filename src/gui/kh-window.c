@@ -70,9 +70,15 @@ struct _KhWindow
   char                 *plan_menu_key; /* what the plan menu lists now */
   guint                 n_busy;        /* work under way in other threads */
   KhStore              *views_store;   /* weak: the store the views were given last */
+  guint                 prepare_tick_id; /* prepare_pages_cb(): the pages not shown yet */
+  guint                 prepare_source;
+  guint                 n_pages_prepared; /* of the view stack's, in order */
+  gboolean              pages_prepared;
 };
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void prepare_pages_later (KhWindow *self);
 
 /* Marks a page that has not shown the latest data yet. */
 static GQuark
@@ -310,6 +316,8 @@ kh_window_reload (KhWindow *self)
                                      g_str_equal (visible, "views") ? self->view_stack : NULL);
   gtk_stack_set_visible_child_name (self->main_stack, visible);
   gtk_widget_set_visible (GTK_WIDGET (self->plan_button), g_str_equal (visible, "views"));
+  if (g_str_equal (visible, "views"))
+    prepare_pages_later (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-up-agency", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", store != NULL);
@@ -594,11 +602,128 @@ on_notify_application_cb (KhWindow   *self,
   kh_window_reload (self);
 }
 
+/* The pages not shown yet are built, filled and laid out while the clerk
+ * has not asked for them, one step a turn at low priority, so that a first
+ * showing costs one ordinary frame: built and laid out on the click, the
+ * plan, overview, results and reports pages held the window up 18–25 ms
+ * (docs/performance.md, "Pages readied in advance"). Waits while the page
+ * in sight, or the one being readied, is loading; stops while the window
+ * shows no pages (no database, the start page) or is closed. */
+#define PREPARE_INTERVAL_MS 50
+
+static gboolean
+prepare_pages_cb (gpointer data)
+{
+  KhWindow *self = data;
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  KhStore *store = self->application ? kh_application_get_store (self->application) : NULL;
+
+  if (store == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "views") != 0)
+    {
+      self->prepare_source = 0;   /* prepare_pages_later() when they are back */
+      return G_SOURCE_REMOVE;
+    }
+  if (KH_IS_VIEW (visible) && kh_view_is_loading (KH_VIEW (visible)))
+    return G_SOURCE_CONTINUE;
+
+  for (; self->n_pages_prepared < n_pages; self->n_pages_prepared++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), self->n_pages_prepared);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+      KhLazyView *lazy = KH_IS_LAZY_VIEW (child) ? KH_LAZY_VIEW (child) : NULL;
+      g_autofree char *what = NULL;
+
+      if (lazy == NULL || child == visible)
+        continue;
+
+      /* Built in one turn, put in the window (which measures it) in the next. */
+      if (!kh_lazy_view_is_built (lazy))
+        {
+          what = g_strdup_printf ("prepare %s: build", kh_lazy_view_get_type_name (lazy));
+          kh_stall_monitor_push (g_intern_string (what));
+          if (!kh_lazy_view_build (lazy))
+            kh_lazy_view_get_view (lazy);
+          kh_stall_monitor_pop ();
+          return G_SOURCE_CONTINUE;
+        }
+      if (g_object_get_qdata (G_OBJECT (child), view_stale_quark ()) != NULL)
+        {
+          reload_view (self, child, store);
+          return G_SOURCE_CONTINUE;
+        }
+      if (kh_view_is_loading (KH_VIEW (child)))
+        return G_SOURCE_CONTINUE;
+
+      /* At the size the stack gives the page in sight. */
+      what = g_strdup_printf ("prepare %s: lay out", kh_lazy_view_get_type_name (lazy));
+      kh_stall_monitor_push (g_intern_string (what));
+      kh_lazy_view_lay_out (lazy,
+                            gtk_widget_get_width (GTK_WIDGET (self->view_stack)),
+                            gtk_widget_get_height (GTK_WIDGET (self->view_stack)));
+      kh_stall_monitor_pop ();
+      self->n_pages_prepared++;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->prepare_source = 0;
+  self->pages_prepared = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* From the next frame on: nothing is readied before the window is seen. */
+static gboolean
+start_preparing_pages_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       data)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  self->prepare_tick_id = 0;
+  if (self->prepare_source == 0 && !self->pages_prepared)
+    self->prepare_source = g_timeout_add_full (G_PRIORITY_LOW, PREPARE_INTERVAL_MS,
+                                               prepare_pages_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prepare_pages_later (KhWindow *self)
+{
+  if (!self->pages_prepared && self->prepare_tick_id == 0 && self->prepare_source == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->prepare_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), start_preparing_pages_cb,
+                                                          NULL, NULL);
+}
+
+static void
+kh_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kh_window_parent_class)->map (widget);
+
+  prepare_pages_later (KH_WINDOW (widget));
+}
+
+/* A closed window readies nothing: its application may be gone. */
+static void
+kh_window_unmap (GtkWidget *widget)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
+  if (self->prepare_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->prepare_tick_id);
+  self->prepare_tick_id = 0;
+
+  GTK_WIDGET_CLASS (kh_window_parent_class)->unmap (widget);
+}
+
 static void
 kh_window_dispose (GObject *object)
 {
   KhWindow *self = KH_WINDOW (object);
 
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -635,6 +760,8 @@ kh_window_class_init (KhWindowClass *klass)
 
   object_class->dispose = kh_window_dispose;
   widget_class->realize = kh_window_realize;
+  widget_class->map = kh_window_map;
+  widget_class->unmap = kh_window_unmap;
 
   g_type_ensure (KH_TYPE_RECOVERY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kehoach/KeHoach/kh-window.ui");
@@ -827,6 +954,16 @@ kh_window_select_plan (KhWindow *self,
     }
 
   kh_window_reload (self);
+}
+
+/* Whether pages not shown yet are still to be readied (prepare_pages_cb()):
+ * from the window's showing until each is built, filled and laid out. */
+gboolean
+kh_window_is_preparing_pages (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), FALSE);
+
+  return self->prepare_tick_id != 0 || self->prepare_source != 0;
 }
 
 /* The page of one of the window's views by its name ("plan", "tasks"…),

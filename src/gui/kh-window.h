@@ -29,6 +29,7 @@ void      kh_window_select_plan      (KhWindow      *self,
 KhApplication *kh_window_get_application (KhWindow  *self);
 void      kh_window_show_view        (KhWindow      *self,
                                       const char    *name);
+gboolean  kh_window_is_preparing_pages (KhWindow *self);
 GtkWidget *kh_window_get_view        (KhWindow      *self,
                                      const char    *name);
 

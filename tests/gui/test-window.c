@@ -268,39 +268,92 @@ is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
-/* Only the pages shown so far are built (the dashboard, then the
- * overview this test program opens on); another is built when shown or
- * asked for, and is then a page like any other. */
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The window's pages, in order (kh_window_init()). */
+static const char * const view_names[] = { "dashboard", "overview", "plan", "tasks", "results", "reports" };
+
+static gboolean
+array_is_filled (gpointer array)
+{
+  return ((GArray *)array)->len > 0;
+}
+
+static void
+note_pages_built_cb (GdkFrameClock *clock,
+                     GArray        *built)
+{
+  KhWindow *window = g_object_get_data (G_OBJECT (clock), "kh-test-window");
+  GType types[] = { KH_TYPE_DASHBOARD_PAGE, KH_TYPE_OVERVIEW_PAGE, KH_TYPE_PLAN_PAGE,
+                    KH_TYPE_TASKS_PAGE, KH_TYPE_RESULTS_PAGE, KH_TYPE_REPORTS_PAGE };
+
+  if (built->len > 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      gboolean is_built = kh_test_find_widget (GTK_WIDGET (window), is_of_type,
+                                               GSIZE_TO_POINTER (types[i])) != NULL;
+      g_array_append_val (built, is_built);
+    }
+}
+
+static gboolean
+pages_prepared (gpointer window)
+{
+  return !kh_window_is_preparing_pages (window);
+}
+
+/* The first frame has only the pages shown so far built (the dashboard,
+ * then the overview this test program opens on). The others are built,
+ * filled and laid out after it, while nothing else is going on: each is
+ * there at the size of the page in sight, the tasks page with its rows,
+ * and is then a page like any other. */
 static void
 pages_built_when_needed (KhApplication *app,
                          KhWindow      *window,
                          gconstpointer  data)
 {
   GtkWidget *root = GTK_WIDGET (window);
-  GtkWidget *tasks;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
+  g_autoptr(GArray) built = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  GtkWidget *view_stack, *tasks;
+  gulong handler;
 
+  /* The body runs before the window's first frame. */
+  g_object_set_data (G_OBJECT (clock), "kh-test-window", window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (note_pages_built_cb), built);
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
-  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_OVERVIEW_PAGE)));
-  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_DASHBOARD_PAGE)));
-  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
-  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_TASKS_PAGE)));
-  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_RESULTS_PAGE)));
-  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_REPORTS_PAGE)));
+  g_assert_true (kh_test_wait_for (array_is_filled, built));
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (g_array_index (built, gboolean, 0));    /* dashboard */
+  g_assert_true (g_array_index (built, gboolean, 1));    /* overview */
+  for (guint i = 2; i < built->len; i++)
+    g_assert_false (g_array_index (built, gboolean, i));
+
+  g_assert_true (kh_test_wait_for (pages_prepared, window));
+  view_stack = gtk_widget_get_parent (gtk_widget_get_parent (kh_window_get_view (window, "overview")));
+  g_assert_true (ADW_IS_VIEW_STACK (view_stack));
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      GtkWidget *lazy = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (view_stack), view_names[i]);
+
+      g_assert_nonnull (adw_bin_get_child (ADW_BIN (lazy)));
+      g_assert_cmpint (gtk_widget_get_width (lazy), ==, gtk_widget_get_width (view_stack));
+      g_assert_cmpint (gtk_widget_get_height (lazy), ==, gtk_widget_get_height (view_stack));
+    }
 
   tasks = kh_window_get_view (window, "tasks");
   g_assert_true (KH_IS_TASKS_PAGE (tasks));
-  g_assert_true (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_TASKS_PAGE)) == tasks);
+  g_assert_false (gtk_widget_get_mapped (tasks));
+  g_assert_nonnull (kh_test_find_widget (tasks, is_of_type, GSIZE_TO_POINTER (KH_TYPE_TASK_ROW)));
   g_assert_true (kh_window_get_view (window, "tasks") == tasks);
 
-  kh_window_show_view (window, "reports");
-  g_assert_nonnull (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_REPORTS_PAGE)));
-  g_assert_null (kh_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
+  kh_window_show_view (window, "tasks");
+  g_assert_true (kh_test_wait_for (widget_is_mapped, tasks));
 }
 
 /* The window's shortcut for @trigger ("<Alt>4"), or NULL. */
@@ -685,11 +738,18 @@ start_page_opens_demo (KhApplication *app,
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.set-up-agency"));
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_button_for_action, "win.open-demo"));
   g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_mapped_label_with_text, AGENCY_NAME));
+  /* No pages to ready yet: the start page stops that. */
+  g_assert_true (kh_test_wait_for (pages_prepared, window));
+  g_assert_null (kh_test_find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
 
   demo_button = kh_test_find_widget (GTK_WIDGET (window), is_mapped_button_for_action, "win.open-demo");
   g_signal_emit_by_name (demo_button, "clicked");
 
   g_assert_true (window_shows (GTK_WINDOW (window), is_mapped_label_with_text, AGENCY_NAME));
+  /* The pages are readied once the demo is in. */
+  g_assert_true (kh_window_is_preparing_pages (window));
+  g_assert_true (kh_test_wait_for (pages_prepared, window));
+  g_assert_nonnull (kh_test_find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (KH_TYPE_PLAN_PAGE)));
 }
 
 static void
