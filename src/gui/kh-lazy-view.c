@@ -170,7 +170,8 @@ kh_lazy_view_is_built (KhLazyView *self)
  * allocation unchanged and skips the page's layout in that frame, the
  * costliest part of a first showing (every label shaped and measured for
  * the first time). Returns FALSE, doing nothing, if the page is not
- * built or needs more room than that. */
+ * built, is in sight (the stack's to lay out, in its frames), or needs
+ * more room than that. */
 gboolean
 kh_lazy_view_lay_out (KhLazyView *self,
                       int         width,
@@ -181,7 +182,8 @@ kh_lazy_view_lay_out (KhLazyView *self,
 
   g_return_val_if_fail (KH_IS_LAZY_VIEW (self), FALSE);
 
-  if (!kh_lazy_view_is_built (self) || !gtk_widget_get_visible (widget))
+  if (!kh_lazy_view_is_built (self) || !gtk_widget_get_visible (widget) ||
+      gtk_widget_get_child_visible (widget))
     return FALSE;
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
