@@ -73,7 +73,6 @@ struct _KhWindow
   guint                 prepare_tick_id; /* prepare_pages_cb(): the pages not shown yet */
   guint                 prepare_source;
   guint                 n_pages_prepared; /* of the view stack's, in order */
-  gboolean              pages_prepared;
 };
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -668,8 +667,15 @@ prepare_pages_cb (gpointer data)
     }
 
   self->prepare_source = 0;
-  self->pages_prepared = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pages_prepared (KhWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  return self->n_pages_prepared >= g_list_model_get_n_items (G_LIST_MODEL (pages));
 }
 
 /* From the next frame on: nothing is readied before the window is seen. */
@@ -681,7 +687,7 @@ start_preparing_pages_cb (GtkWidget     *widget,
   KhWindow *self = KH_WINDOW (widget);
 
   self->prepare_tick_id = 0;
-  if (self->prepare_source == 0 && !self->pages_prepared)
+  if (self->prepare_source == 0 && !pages_prepared (self))
     self->prepare_source = g_timeout_add_full (G_PRIORITY_LOW, PREPARE_INTERVAL_MS,
                                                prepare_pages_cb, self, NULL);
   return G_SOURCE_REMOVE;
@@ -690,7 +696,7 @@ start_preparing_pages_cb (GtkWidget     *widget,
 static void
 prepare_pages_later (KhWindow *self)
 {
-  if (!self->pages_prepared && self->prepare_tick_id == 0 && self->prepare_source == 0 &&
+  if (self->prepare_tick_id == 0 && self->prepare_source == 0 && !pages_prepared (self) &&
       gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->prepare_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), start_preparing_pages_cb,
                                                           NULL, NULL);
